@@ -1,0 +1,103 @@
+package org.openfloor.app;
+
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads {@code config/openfloor.json} (or the file named by {@code OPENFLOOR_CONFIG}), falling back to
+ * the copy inside the jar, then lets an {@code OPENFLOOR_*} variable override each key: the key in
+ * upper snake case, e.g. {@code httpPort} from {@code OPENFLOOR_HTTP_PORT}.
+ */
+public final class ConfigLoader {
+  private static final String DEFAULT_FILE = "config/openfloor.json";
+  private static final String BUNDLED = "/openfloor.json";
+
+  private ConfigLoader() {
+  }
+
+  public static OpenFloorConfig load(Map<String, String> env) {
+    JsonObject json = readDefaults(env.getOrDefault("OPENFLOOR_CONFIG", DEFAULT_FILE));
+    applyEnvironment(json, env);
+    return fromJson(json);
+  }
+
+  /** The defaults as shipped, with {@code overrides} merged in (for tests and tools). */
+  public static OpenFloorConfig defaultsWith(JsonObject overrides) {
+    JsonObject json = readDefaults(DEFAULT_FILE).mergeIn(overrides);
+    return fromJson(json);
+  }
+
+  static String environmentName(String key) {
+    return "OPENFLOOR_" + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+  }
+
+  private static JsonObject readDefaults(String file) {
+    Path path = Path.of(file);
+    try {
+      if (Files.isRegularFile(path)) {
+        return new JsonObject(Files.readString(path));
+      }
+      try (InputStream in = ConfigLoader.class.getResourceAsStream(BUNDLED)) {
+        if (in == null) {
+          throw new IllegalStateException("no configuration: neither " + path + " nor bundled defaults");
+        }
+        return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read configuration " + path, e);
+    }
+  }
+
+  private static void applyEnvironment(JsonObject json, Map<String, String> env) {
+    for (String key : json.fieldNames()) {
+      String value = env.get(environmentName(key));
+      if (value != null) {
+        json.put(key, typed(key, json.getValue(key), value));
+      }
+    }
+  }
+
+  private static Object typed(String key, Object defaultValue, String value) {
+    try {
+      if (defaultValue instanceof Integer || defaultValue instanceof Long) {
+        return Long.parseLong(value.trim());
+      }
+      if (defaultValue instanceof Boolean) {
+        return Boolean.parseBoolean(value.trim());
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(environmentName(key) + " must be a whole number, not '" + value + "'");
+    }
+  }
+
+  static OpenFloorConfig fromJson(JsonObject json) {
+    return new OpenFloorConfig(
+        json.getString("httpHost"),
+        json.getInteger("httpPort"),
+        json.getString("publicUrl"),
+        Path.of(json.getString("dataDir")),
+        OpenFloorConfig.LogKind.valueOf(json.getString("log").toUpperCase(Locale.ROOT)),
+        json.getString("redisUrl"),
+        json.getString("redisKeyPrefix"),
+        json.getInteger("redisWaitReplicas"),
+        json.getLong("redisWaitTimeoutMs"),
+        Arrays.stream(json.getString("allowedOrigins").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
+        json.getString("sessionCreationToken"),
+        json.getInteger("maxBodyBytes"),
+        json.getInteger("maxFrameBytes"),
+        json.getInteger("maxHandlersPerSocket"),
+        json.getLong("coalesceMillis"),
+        json.getInteger("recentEvents"),
+        json.getInteger("rememberedRequests"),
+        json.getLong("answerTimeoutMillis"));
+  }
+}

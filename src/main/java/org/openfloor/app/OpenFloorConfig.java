@@ -1,0 +1,41 @@
+package org.openfloor.app;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.openfloor.live.LiveOptions;
+
+/** Every setting of a server, read once at start from the defaults file and the environment. */
+public record OpenFloorConfig(
+    String httpHost,
+    int httpPort,
+    String publicUrl,
+    Path dataDir,
+    LogKind log,
+    String redisUrl,
+    String redisKeyPrefix,
+    int redisWaitReplicas,
+    long redisWaitTimeoutMs,
+    List<String> allowedOrigins,
+    String sessionCreationToken,
+    int maxBodyBytes,
+    int maxFrameBytes,
+    int maxHandlersPerSocket,
+    long coalesceMillis,
+    int recentEvents,
+    int rememberedRequests,
+    long answerTimeoutMillis) {
+
+  /** Which {@code CommandLog} the server uses. */
+  public enum LogKind { SQLITE, REDIS }
+
+  public LiveOptions liveOptions() {
+    return new LiveOptions(coalesceMillis, recentEvents, rememberedRequests, answerTimeoutMillis);
+  }
+
+  public OpenFloorConfig withHttpPort(int port) {
+    return new OpenFloorConfig(httpHost, port, publicUrl, dataDir, log, redisUrl, redisKeyPrefix, redisWaitReplicas,
+        redisWaitTimeoutMs, allowedOrigins, sessionCreationToken, maxBodyBytes, maxFrameBytes, maxHandlersPerSocket,
+        coalesceMillis, recentEvents, rememberedRequests, answerTimeoutMillis);
+  }
+}

@@ -1,0 +1,111 @@
+package org.openfloor.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
+
+import java.util.function.Function;
+
+import org.openfloor.bridge.BridgeLimits;
+import org.openfloor.bridge.EventBusBridge;
+import org.openfloor.bridge.SocketRegistry;
+import org.openfloor.http.ApiRoutes;
+import org.openfloor.http.Links;
+import org.openfloor.http.OriginGuard;
+import org.openfloor.live.CommandGateway;
+import org.openfloor.live.SessionCodes;
+import org.openfloor.live.SessionRegistry;
+import org.openfloor.log.CommandLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One OpenFloor node: opens the log, then serves the API, the bridge and the pages on one context. */
+public final class ServerVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(ServerVerticle.class);
+  private static final String SOCKJS_CLIENT = "META-INF/resources/webjars/sockjs-client/1.6.1/dist/sockjs.min.js";
+
+  private final OpenFloorConfig config;
+  private final Function<io.vertx.core.Vertx, Future<CommandLog>> logOpener;
+  private CommandLog log;
+  private SessionRegistry registry;
+  private HttpServer server;
+
+  public ServerVerticle(OpenFloorConfig config, Function<io.vertx.core.Vertx, Future<CommandLog>> logOpener) {
+    this.config = config;
+    this.logOpener = logOpener;
+  }
+
+  @Override
+  public Future<?> start() {
+    return logOpener.apply(vertx).compose(opened -> {
+      log = opened;
+      return listen(router());
+    }).onSuccess(s -> LOG.info("OpenFloor listening on {}:{} with the {} log", config.httpHost(), s.actualPort(),
+        config.log().name().toLowerCase()));
+  }
+
+  /** The port actually bound (useful when configured as 0). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  private Router router() {
+    SocketRegistry sockets = new SocketRegistry();
+    registry = new SessionRegistry(vertx, log, sockets, config.liveOptions());
+    CommandGateway gateway = new CommandGateway(registry);
+    Router router = Router.router(vertx);
+    router.route().handler(new OriginGuard(config.allowedOrigins()));
+    router.get("/health").handler(this::health);
+    router.route("/api/*").subRouter(
+        new ApiRoutes(gateway, new Links(config.publicUrl()), config.sessionCreationToken(), config.maxBodyBytes())
+            .router(vertx));
+    router.route("/eventbus/*").subRouter(
+        new EventBusBridge(gateway, sockets, new BridgeLimits(config.maxFrameBytes(), config.maxHandlersPerSocket()))
+            .router(vertx));
+    router.get("/j/:code").handler(this::joinLink);
+    router.get("/vendor/sockjs.min.js").handler(ctx -> ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "text/javascript").putHeader(HttpHeaders.CACHE_CONTROL, "max-age=86400")
+        .sendFile(SOCKJS_CLIENT));
+    router.route().handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
+    return router;
+  }
+
+  private Future<HttpServer> listen(Router router) {
+    HttpServerOptions options = new HttpServerOptions()
+        .setMaxWebSocketFrameSize(config.maxFrameBytes())
+        .setMaxWebSocketMessageSize(config.maxFrameBytes())
+        .setCompressionSupported(true);
+    return vertx.createHttpServer(options).requestHandler(router).listen(config.httpPort(), config.httpHost())
+        .onSuccess(s -> server = s);
+  }
+
+  private void joinLink(RoutingContext ctx) {
+    String code = SessionCodes.canonical(ctx.pathParam("code"));
+    ctx.redirect("/attend.html?code=" + (SessionCodes.isWellFormed(code) ? code : ""));
+  }
+
+  private void health(RoutingContext ctx) {
+    log.ready().onComplete(ar -> {
+      boolean ready = ar.succeeded() && ar.result();
+      JsonObject body = new JsonObject().put("status", ready ? "ready" : "not-ready")
+          .put("log", config.log().name().toLowerCase()).put("sessionsLoaded", registry.loadedCount());
+      ctx.response().setStatusCode(ready ? 200 : 503).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+          .end(body.toBuffer());
+    });
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (registry != null) {
+      registry.closeAll();
+    }
+    Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
+    return closing.compose(v -> log == null ? Future.succeededFuture() : log.close());
+  }
+}

@@ -1,0 +1,190 @@
+package org.openfloor.bridge;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.openfloor.live.Addresses;
+import org.openfloor.live.Answer;
+import org.openfloor.live.CommandGateway;
+import org.openfloor.live.Errors;
+import org.openfloor.live.Tokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client socket speaking the Vert.x event-bus bridge protocol ({@code ping}, {@code register},
+ * {@code unregister}, {@code send}); everything not permitted is refused with an {@code err} frame
+ * to this socket only.
+ */
+final class BridgeConnection {
+  private static final Logger LOG = LoggerFactory.getLogger(BridgeConnection.class);
+  private static final int MESSAGE_TOO_BIG = 1009;
+  private static final int MAX_REPLY_ADDRESS = 100;
+
+  private final SockJSSocket socket;
+  private final BridgeGuard guard;
+  private final SocketRegistry sockets;
+  private final CommandGateway gateway;
+  private final BridgeLimits limits;
+  private final Set<String> registrations = new HashSet<>();
+  private boolean closed;
+
+  BridgeConnection(SockJSSocket socket, BridgeGuard guard, SocketRegistry sockets, CommandGateway gateway,
+                   BridgeLimits limits) {
+    this.socket = socket;
+    this.guard = guard;
+    this.sockets = sockets;
+    this.gateway = gateway;
+    this.limits = limits;
+  }
+
+  void start() {
+    socket.handler(this::onFrame);
+    socket.closeHandler(v -> onClose());
+    socket.exceptionHandler(e -> LOG.debug("Bridge socket failed: {}", e.toString()));
+  }
+
+  private void onFrame(Buffer frame) {
+    if (frame.length() > limits.maxFrameBytes()) {
+      sendError(null, "frame_too_large");
+      socket.close(MESSAGE_TOO_BIG, "message too big");
+      return;
+    }
+    Optional<JsonObject> message = parse(frame);
+    if (message.isEmpty()) {
+      sendError(null, "invalid_json");
+      return;
+    }
+    dispatch(message.get());
+  }
+
+  private static Optional<JsonObject> parse(Buffer frame) {
+    try {
+      Object value = Json.decodeValue(frame);
+      return value instanceof JsonObject object ? Optional.of(object) : Optional.empty();
+    } catch (DecodeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void dispatch(JsonObject message) {
+    Object type = message.getValue("type");
+    Object address = message.getValue("address");
+    if (!(type instanceof String) || (address != null && !(address instanceof String))) {
+      sendError(null, "invalid_type");
+      return;
+    }
+    switch ((String) type) {
+      case "ping" -> { }
+      case "register" -> register((String) address, tokenHash(message));
+      case "unregister" -> unregister((String) address);
+      case "send" -> send((String) address, message);
+      case "publish" -> sendError((String) address, "access_denied");
+      default -> sendError((String) address, "invalid_type");
+    }
+  }
+
+  private void register(String address, String tokenHash) {
+    Optional<Addresses.Outbound> outbound = Addresses.parseOutbound(address);
+    if (outbound.isEmpty()) {
+      sendError(address, "access_denied");
+      return;
+    }
+    if (registrations.size() >= limits.maxHandlersPerSocket()) {
+      sendError(address, "too_many_handlers");
+      return;
+    }
+    guard.mayRegister(outbound.get(), tokenHash).onComplete(ar -> {
+      if (ar.succeeded() && ar.result()) {
+        listen(address);
+      } else {
+        sendError(address, "access_denied");
+      }
+    });
+  }
+
+  private void listen(String address) {
+    if (closed || registrations.size() >= limits.maxHandlersPerSocket()) {
+      return;
+    }
+    if (registrations.add(address)) {
+      sockets.register(address, socket);
+    }
+  }
+
+  private void unregister(String address) {
+    if (address != null && registrations.remove(address)) {
+      sockets.unregister(address, socket);
+    }
+  }
+
+  private void send(String address, JsonObject message) {
+    Object replyAddress = message.getValue("replyAddress");
+    if (!Addresses.COMMANDS.equals(address) || !(replyAddress instanceof String reply) || reply.isEmpty()
+        || reply.length() > MAX_REPLY_ADDRESS) {
+      sendError(address, "access_denied");
+      return;
+    }
+    Object body = message.getValue("body");
+    if (!(body instanceof JsonObject command) || !(command.getValue("type") instanceof String type)
+        || !(command.getValue("session") instanceof String code)) {
+      replyFailure(reply, Errors.BAD_INPUT, "the body must be an object with type and session");
+      return;
+    }
+    JsonObject fields = command.copy();
+    fields.remove("type");
+    fields.remove("session");
+    gateway.submit(code.trim().toUpperCase(java.util.Locale.ROOT), type, fields, tokenHash(message))
+        .onComplete(ar -> {
+          if (ar.succeeded()) {
+            replyAnswer(reply, ar.result());
+          } else {
+            replyFailure(reply, BridgeFailures.status(ar.cause()), BridgeFailures.message(ar.cause()));
+          }
+        });
+  }
+
+  private void replyAnswer(String replyAddress, Answer answer) {
+    if (answer.succeeded()) {
+      write(new JsonObject().put("type", "rec").put("address", replyAddress).put("body", answer.body()));
+    } else {
+      replyFailure(replyAddress, answer.status(), answer.body().getString("message"));
+    }
+  }
+
+  private void replyFailure(String replyAddress, int status, String message) {
+    write(new JsonObject().put("type", "err").put("address", replyAddress).put("failureCode", status)
+        .put("failureType", "RECIPIENT_FAILURE").put("message", message).put("body", Errors.body(status, message)));
+  }
+
+  private void sendError(String address, String reason) {
+    write(new JsonObject().put("type", "err").put("address", address).put("body", reason));
+  }
+
+  private void write(JsonObject frame) {
+    if (!closed) {
+      socket.write(frame.toBuffer());
+    }
+  }
+
+  private static String tokenHash(JsonObject message) {
+    Object headers = message.getValue("headers");
+    if (!(headers instanceof JsonObject map) || !(map.getValue("authorization") instanceof String value)) {
+      return null;
+    }
+    return Tokens.hash(Tokens.fromAuthorization(value));
+  }
+
+  private void onClose() {
+    closed = true;
+    registrations.forEach(address -> sockets.unregister(address, socket));
+    registrations.clear();
+  }
+}

@@ -1,0 +1,37 @@
+package org.openfloor.bridge;
+
+import io.vertx.core.Future;
+
+import org.openfloor.domain.Actor;
+import org.openfloor.live.Addresses;
+import org.openfloor.live.Addresses.Outbound;
+import org.openfloor.live.SessionRegistry;
+
+/**
+ * The one place that decides who may listen where: anyone on a session's public address, the
+ * moderator on its moderator address, a participant on their own address only.
+ */
+final class BridgeGuard {
+  private final SessionRegistry registry;
+
+  BridgeGuard(SessionRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Whether the holder of {@code tokenHash} may register on {@code address}; fails for unknown sessions. */
+  Future<Boolean> mayRegister(Outbound address, String tokenHash) {
+    if (address instanceof Outbound.ToSession session) {
+      return registry.existing(session.code()).map(hub -> true);
+    }
+    if (address instanceof Outbound.ToModerators moderators) {
+      return registry.existing(moderators.code()).map(hub -> hub.actorOf(tokenHash).isModerator());
+    }
+    Outbound.ToParticipant participant = (Outbound.ToParticipant) address;
+    String code = Addresses.sessionOfParticipant(participant.participantId());
+    return registry.existing(code).map(hub -> isParticipant(hub.actorOf(tokenHash), participant.participantId()));
+  }
+
+  private static boolean isParticipant(Actor actor, String participantId) {
+    return actor instanceof Actor.Attendee attendee && attendee.participant().id().equals(participantId);
+  }
+}

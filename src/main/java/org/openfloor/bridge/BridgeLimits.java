@@ -1,0 +1,5 @@
+package org.openfloor.bridge;
+
+/** Bounds on what one bridge socket may send and hold. */
+public record BridgeLimits(int maxFrameBytes, int maxHandlersPerSocket) {
+}

@@ -1,0 +1,33 @@
+package org.openfloor.bridge;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+
+import org.openfloor.live.CommandGateway;
+
+/**
+ * The SockJS endpoint at {@code /eventbus}: speaks the Vert.x event-bus bridge wire protocol, so
+ * {@code vertx-eventbus.js} clients work, with OpenFloor's own permits and one encoded frame per event.
+ */
+public final class EventBusBridge {
+  private static final long HEARTBEAT_MILLIS = 25_000;
+
+  private final CommandGateway gateway;
+  private final SocketRegistry sockets;
+  private final BridgeLimits limits;
+
+  public EventBusBridge(CommandGateway gateway, SocketRegistry sockets, BridgeLimits limits) {
+    this.gateway = gateway;
+    this.sockets = sockets;
+    this.limits = limits;
+  }
+
+  public Router router(Vertx vertx) {
+    BridgeGuard guard = new BridgeGuard(gateway.registry());
+    SockJSHandlerOptions options = new SockJSHandlerOptions().setHeartbeatInterval(HEARTBEAT_MILLIS);
+    return SockJSHandler.create(vertx, options)
+        .socketHandler(socket -> new BridgeConnection(socket, guard, sockets, gateway, limits).start());
+  }
+}

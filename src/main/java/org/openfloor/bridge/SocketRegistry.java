@@ -1,0 +1,43 @@
+package org.openfloor.bridge;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.openfloor.live.Fanout;
+
+/** Which sockets of this node listen on which address; pushes one encoded frame to all of them. */
+public final class SocketRegistry implements Fanout {
+  private final Map<String, Set<SockJSSocket>> socketsByAddress = new HashMap<>();
+
+  void register(String address, SockJSSocket socket) {
+    socketsByAddress.computeIfAbsent(address, a -> new LinkedHashSet<>()).add(socket);
+  }
+
+  void unregister(String address, SockJSSocket socket) {
+    Set<SockJSSocket> sockets = socketsByAddress.get(address);
+    if (sockets != null && sockets.remove(socket) && sockets.isEmpty()) {
+      socketsByAddress.remove(address);
+    }
+  }
+
+  @Override
+  public void push(String address, JsonObject body, Buffer frame) {
+    Set<SockJSSocket> sockets = socketsByAddress.get(address);
+    if (sockets == null) {
+      return;
+    }
+    for (SockJSSocket socket : sockets) {
+      socket.write(frame);
+    }
+  }
+
+  public int connectionsOn(String address) {
+    return socketsByAddress.getOrDefault(address, Set.of()).size();
+  }
+}

@@ -1,0 +1,27 @@
+package org.openfloor.domain;
+
+/** Something that happened in a session, for one audience. */
+public sealed interface Event {
+
+  Audience audience();
+
+  /** The session's settings changed. */
+  record SessionChanged(Audience audience, SessionInfo session) implements Event {
+  }
+
+  /** A question was asked or changed (status, highlight); carries its whole new state. */
+  record QuestionChanged(Audience audience, Question question) implements Event {
+  }
+
+  /** A question's vote count changed; these are coalesced before they are pushed. */
+  record VotesChanged(Audience audience, String questionId, int votes) implements Event {
+  }
+
+  /** Someone joined the session. */
+  record ParticipantJoined(Audience audience, Participant participant) implements Event {
+  }
+
+  /** A participant's own vote on a question was recorded or taken back. */
+  record OwnVoteChanged(Audience audience, String questionId, boolean voted) implements Event {
+  }
+}

@@ -1,0 +1,179 @@
+package org.openfloor.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import org.openfloor.live.Answer;
+import org.openfloor.live.BadInput;
+import org.openfloor.live.CommandCodec;
+import org.openfloor.live.CommandGateway;
+import org.openfloor.live.Errors;
+import org.openfloor.live.SessionCodes;
+import org.openfloor.live.Tokens;
+
+/** The REST API of the public contract: thin handlers that validate, submit and answer. */
+public final class ApiRoutes {
+  private static final String BODY = "openfloor.body";
+  private static final String JSON = "application/json";
+
+  private final CommandGateway gateway;
+  private final Links links;
+  private final String creationTokenHash;
+  private final int maxBodyBytes;
+
+  public ApiRoutes(CommandGateway gateway, Links links, String sessionCreationToken, int maxBodyBytes) {
+    this.gateway = gateway;
+    this.links = links;
+    this.creationTokenHash = sessionCreationToken.isEmpty() ? null : Tokens.hash(sessionCreationToken);
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  public Router router(Vertx vertx) {
+    Router api = Router.router(vertx);
+    api.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    api.post("/sessions").handler(this::jsonBody).handler(this::createSession);
+    api.get("/sessions/:code").handler(this::snapshot);
+    api.patch("/sessions/:code").handler(this::jsonBody).handler(command(CommandCodec.UPDATE_SESSION));
+    api.post("/sessions/:code/participants").handler(this::jsonBody).handler(command(CommandCodec.JOIN));
+    api.post("/sessions/:code/questions").handler(this::jsonBody).handler(command(CommandCodec.ASK));
+    api.put("/sessions/:code/questions/:id/vote").handler(this::optionalJsonBody).handler(command(CommandCodec.VOTE));
+    api.delete("/sessions/:code/questions/:id/vote").handler(this::optionalJsonBody)
+        .handler(command(CommandCodec.UNVOTE));
+    api.patch("/sessions/:code/questions/:id").handler(this::jsonBody).handler(command(CommandCodec.MODERATE));
+    api.get("/sessions/:code/events").handler(this::events);
+    api.get("/sessions/:code/qr.svg").handler(this::qrCode);
+    api.route().last().handler(ctx -> HttpErrors.respond(ctx, Errors.NOT_FOUND, "no such resource"));
+    api.route().failureHandler(HttpErrors::handle);
+    return api;
+  }
+
+  private void jsonBody(RoutingContext ctx) {
+    if (!ctx.body().available() || ctx.body().length() == 0) {
+      ctx.fail(new BadInput("a JSON object body is required"));
+      return;
+    }
+    readJsonObject(ctx);
+  }
+
+  private void optionalJsonBody(RoutingContext ctx) {
+    if (!ctx.body().available() || ctx.body().length() == 0) {
+      ctx.put(BODY, new JsonObject());
+      ctx.next();
+      return;
+    }
+    readJsonObject(ctx);
+  }
+
+  private void readJsonObject(RoutingContext ctx) {
+    Buffer raw = ctx.body().buffer();
+    Object parsed = io.vertx.core.json.Json.decodeValue(raw);
+    if (!(parsed instanceof JsonObject object)) {
+      ctx.fail(new BadInput("the body must be a JSON object"));
+      return;
+    }
+    ctx.put(BODY, object);
+    ctx.next();
+  }
+
+  private void createSession(RoutingContext ctx) {
+    if (creationTokenHash != null && !creationTokenHash.equals(tokenHash(ctx))) {
+      HttpErrors.respond(ctx, Errors.UNAUTHENTICATED, "creating sessions needs the server's creation token");
+      return;
+    }
+    gateway.create(ctx.get(BODY)).onComplete(ar -> {
+      if (ar.succeeded() && ar.result().succeeded()) {
+        String code = ar.result().body().getString("code");
+        String token = ar.result().body().getString("moderatorToken");
+        ar = Future.succeededFuture(ar.result().with(new JsonObject().put("links", links.of(ctx, code, token))));
+      }
+      answer(ctx, ar.result(), ar.cause());
+    });
+  }
+
+  private io.vertx.core.Handler<RoutingContext> command(String type) {
+    return ctx -> {
+      JsonObject body = ctx.get(BODY);
+      String questionId = ctx.pathParam("id");
+      if (questionId != null) {
+        body.put("questionId", questionId);
+      }
+      gateway.submit(code(ctx), type, body, tokenHash(ctx)).onComplete(ar -> answer(ctx, ar.result(), ar.cause()));
+    };
+  }
+
+  private void snapshot(RoutingContext ctx) {
+    gateway.registry().existing(code(ctx)).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+        return;
+      }
+      respondJson(ctx, 200, ar.result().snapshot(tokenHash(ctx)));
+    });
+  }
+
+  private void events(RoutingContext ctx) {
+    long after = afterParameter(ctx.request().getParam("after"));
+    gateway.registry().existing(code(ctx)).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+        return;
+      }
+      respondJson(ctx, 200, ar.result().eventsAfter(after, tokenHash(ctx)));
+    });
+  }
+
+  private void qrCode(RoutingContext ctx) {
+    String code = code(ctx);
+    gateway.registry().existing(code).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+        return;
+      }
+      ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "image/svg+xml")
+          .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=3600")
+          .end(QrSvg.of(links.attendee(ctx, code)));
+    });
+  }
+
+  private static long afterParameter(String value) {
+    if (value == null) {
+      return 0;
+    }
+    try {
+      long after = Long.parseLong(value);
+      if (after < 0) {
+        throw new BadInput("after must not be negative");
+      }
+      return after;
+    } catch (NumberFormatException e) {
+      throw new BadInput("after must be a whole number");
+    }
+  }
+
+  private static void answer(RoutingContext ctx, Answer answer, Throwable failure) {
+    if (failure != null) {
+      ctx.fail(failure);
+    } else {
+      respondJson(ctx, answer.status(), answer.body());
+    }
+  }
+
+  private static void respondJson(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON)
+        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(body.toBuffer());
+  }
+
+  private static String code(RoutingContext ctx) {
+    return SessionCodes.canonical(ctx.pathParam("code"));
+  }
+
+  private static String tokenHash(RoutingContext ctx) {
+    return Tokens.hash(Tokens.fromAuthorization(ctx.request().getHeader(HttpHeaders.AUTHORIZATION)));
+  }
+}

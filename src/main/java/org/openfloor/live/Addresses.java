@@ -1,0 +1,100 @@
+package org.openfloor.live;
+
+import java.util.Optional;
+
+import org.openfloor.domain.Audience;
+
+/**
+ * Every event-bus address of the bridge, in one place.
+ *
+ * <ul>
+ *   <li>{@code openfloor.session.<code>}: outbound only; public events of a session, each
+ *       {@code {type, seq, …}}: {@code session {session}}, {@code question {question}},
+ *       {@code votes {votes: {questionId: count}}} (coalesced).</li>
+ *   <li>{@code openfloor.session.<code>.mod}: outbound only, moderator token in the register
+ *       headers; the moderator's view of the same events plus {@code participant {participant}},
+ *       pending and hidden questions.</li>
+ *   <li>{@code openfloor.participant.<participantId>}: outbound only, that participant's token
+ *       in the register headers; {@code question {question}} for their own questions whatever
+ *       their status, {@code ownVote {questionId, voted}}.</li>
+ *   <li>{@code openfloor.cmd}: inbound request/reply; body {@code {type, session, requestId?, …}}
+ *       with the same fields as the REST body, token in the {@code authorization} header; the reply
+ *       body is the REST response body, a failure carries the HTTP status as its code.</li>
+ * </ul>
+ */
+public final class Addresses {
+  public static final String COMMANDS = "openfloor.cmd";
+  private static final String SESSION_PREFIX = "openfloor.session.";
+  private static final String MODERATOR_SUFFIX = ".mod";
+  private static final String PARTICIPANT_PREFIX = "openfloor.participant.";
+
+  private Addresses() {
+  }
+
+  public static String publicOf(String code) {
+    return SESSION_PREFIX + code;
+  }
+
+  public static String moderatorsOf(String code) {
+    return SESSION_PREFIX + code + MODERATOR_SUFFIX;
+  }
+
+  public static String participant(String participantId) {
+    return PARTICIPANT_PREFIX + participantId;
+  }
+
+  public static String of(String code, Audience audience) {
+    if (audience instanceof Audience.Participant p) {
+      return participant(p.participantId());
+    }
+    return audience instanceof Audience.Moderators ? moderatorsOf(code) : publicOf(code);
+  }
+
+  /** An address a client may register on, parsed; empty for anything else. */
+  public static Optional<Outbound> parseOutbound(String address) {
+    if (address == null || address.length() > 80) {
+      return Optional.empty();
+    }
+    if (address.startsWith(PARTICIPANT_PREFIX)) {
+      String id = address.substring(PARTICIPANT_PREFIX.length());
+      return isParticipantId(id) ? Optional.of(new Outbound.ToParticipant(id)) : Optional.empty();
+    }
+    if (!address.startsWith(SESSION_PREFIX)) {
+      return Optional.empty();
+    }
+    String rest = address.substring(SESSION_PREFIX.length());
+    boolean moderators = rest.endsWith(MODERATOR_SUFFIX);
+    String code = moderators ? rest.substring(0, rest.length() - MODERATOR_SUFFIX.length()) : rest;
+    if (!SessionCodes.isWellFormed(code)) {
+      return Optional.empty();
+    }
+    return Optional.of(moderators ? new Outbound.ToModerators(code) : new Outbound.ToSession(code));
+  }
+
+  /** Participant ids are {@code <code>-p<seq>}, unique across sessions. */
+  public static boolean isParticipantId(String id) {
+    int dash = id.indexOf("-p");
+    return dash > 0 && SessionCodes.isWellFormed(id.substring(0, dash)) && id.length() > dash + 2
+        && id.length() < dash + 20 && id.substring(dash + 2).chars().allMatch(Character::isDigit);
+  }
+
+  /** The session code inside a well-formed participant id. */
+  public static String sessionOfParticipant(String participantId) {
+    return participantId.substring(0, participantId.indexOf("-p"));
+  }
+
+  /** The outbound addresses, typed. */
+  public sealed interface Outbound {
+    /** Public events of a session. */
+    record ToSession(String code) implements Outbound {
+    }
+
+    /** Moderator events of a session. */
+    record ToModerators(String code) implements Outbound {
+    }
+
+    /** Private events of one participant (whose session the token decides). */
+    record ToParticipant(String participantId) implements Outbound {
+    }
+  }
+}

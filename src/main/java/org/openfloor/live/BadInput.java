@@ -1,0 +1,8 @@
+package org.openfloor.live;
+
+/** Input that cannot become a command: wrong JSON shape, unknown field, wrong type. */
+public final class BadInput extends RuntimeException {
+  public BadInput(String message) {
+    super(message, null, false, false);
+  }
+}

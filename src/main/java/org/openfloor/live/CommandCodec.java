@@ -1,0 +1,125 @@
+package org.openfloor.live;
+
+import io.vertx.core.json.JsonObject;
+
+import java.util.Optional;
+
+import org.openfloor.domain.Command;
+import org.openfloor.domain.Command.Ask;
+import org.openfloor.domain.Command.CreateSession;
+import org.openfloor.domain.Command.Join;
+import org.openfloor.domain.Command.Moderate;
+import org.openfloor.domain.Command.UpdateSession;
+import org.openfloor.domain.Command.Vote;
+import org.openfloor.domain.Moderation;
+import org.openfloor.domain.Phase;
+import org.openfloor.domain.QuestionStatus;
+import org.openfloor.domain.Stakeholder;
+
+/**
+ * Commands to and from JSON. The same field names serve client requests and log entries; fields
+ * the edge makes (token hashes) are accepted only when decoding the log.
+ */
+public final class CommandCodec {
+  private CommandCodec() {
+  }
+
+  /** The command types a client may send, by REST route or as {@code type} on the bridge. */
+  public static final String CREATE_SESSION = "createSession";
+  public static final String UPDATE_SESSION = "updateSession";
+  public static final String JOIN = "join";
+  public static final String ASK = "ask";
+  public static final String VOTE = "vote";
+  public static final String UNVOTE = "unvote";
+  public static final String MODERATE = "moderate";
+
+  /** Decodes a client's request body; {@code edgeTokenHash} is the hash of a token the edge just made. */
+  public static Command fromRequest(String type, JsonObject body, String edgeTokenHash) {
+    return decode(type, new Fields(body), edgeTokenHash);
+  }
+
+  /** Decodes a command as stored in the log. */
+  public static Command fromLog(String type, JsonObject json) {
+    Fields fields = new Fields(json);
+    String tokenHash = fields.optionalId("tokenHash").orElse(null);
+    return decode(type, fields, tokenHash);
+  }
+
+  public static String typeOf(Command command) {
+    if (command instanceof CreateSession) {
+      return CREATE_SESSION;
+    }
+    if (command instanceof UpdateSession) {
+      return UPDATE_SESSION;
+    }
+    if (command instanceof Join) {
+      return JOIN;
+    }
+    if (command instanceof Ask) {
+      return ASK;
+    }
+    if (command instanceof Vote vote) {
+      return vote.up() ? VOTE : UNVOTE;
+    }
+    if (command instanceof Moderate) {
+      return MODERATE;
+    }
+    throw new IllegalArgumentException("no wire type for " + command);
+  }
+
+  /** The log form of a command: its request fields plus the token hashes made at the edge. */
+  public static JsonObject toJson(Command command) {
+    if (command instanceof CreateSession c) {
+      return new JsonObject().put("title", c.title()).put("moderation", c.moderation().wire())
+          .put("tokenHash", c.moderatorTokenHash());
+    }
+    if (command instanceof UpdateSession u) {
+      return new JsonObject().put("title", u.title().orElse(null)).put("phase", u.phase().map(Phase::wire).orElse(null))
+          .put("reviewUntil", u.reviewUntil().orElse(null))
+          .put("moderation", u.moderation().map(Moderation::wire).orElse(null));
+    }
+    if (command instanceof Join j) {
+      return new JsonObject().put("name", j.name().orElse(null)).put("affiliation", j.affiliation().orElse(null))
+          .put("stakeholder", j.stakeholder().map(Stakeholder::wire).orElse(null))
+          .put("groupId", j.groupId().orElse(null)).put("tokenHash", j.tokenHash());
+    }
+    if (command instanceof Ask a) {
+      return new JsonObject().put("text", a.text()).put("anonymous", a.anonymous()).put("groupId", a.groupId().orElse(null));
+    }
+    if (command instanceof Vote v) {
+      return new JsonObject().put("questionId", v.questionId());
+    }
+    if (command instanceof Moderate m) {
+      return new JsonObject().put("questionId", m.questionId())
+          .put("status", m.status().map(QuestionStatus::wire).orElse(null))
+          .put("highlighted", m.highlighted().orElse(null));
+    }
+    throw new IllegalArgumentException("no JSON form for " + command);
+  }
+
+  private static Command decode(String type, Fields fields, String tokenHash) {
+    Command command = switch (type) {
+      case CREATE_SESSION -> new CreateSession(fields.text("title"), tokenHash,
+          fields.optionalEnum("moderation", Moderation::fromWire).orElse(Moderation.POST));
+      case UPDATE_SESSION -> new UpdateSession(fields.optionalText("title"),
+          fields.optionalEnum("phase", Phase::fromWire), fields.optionalLong("reviewUntil"),
+          fields.optionalEnum("moderation", Moderation::fromWire));
+      case JOIN -> new Join(tokenHash, nonBlank(fields.optionalText("name")),
+          nonBlank(fields.optionalText("affiliation")), fields.optionalEnum("stakeholder", Stakeholder::fromWire),
+          fields.optionalId("groupId"));
+      case ASK -> new Ask(fields.text("text"), fields.optionalBoolean("anonymous").orElse(false),
+          fields.optionalId("groupId"));
+      case VOTE -> new Vote(fields.id("questionId"), true);
+      case UNVOTE -> new Vote(fields.id("questionId"), false);
+      case MODERATE -> new Moderate(fields.id("questionId"), fields.optionalEnum("status", QuestionStatus::fromWire),
+          fields.optionalBoolean("highlighted"));
+      default -> throw new BadInput("unknown command type '" + type + "'");
+    };
+    fields.noOthers();
+    return command;
+  }
+
+  private static Optional<String> nonBlank(Optional<String> text) {
+    return text.filter(value -> !value.isBlank());
+  }
+}

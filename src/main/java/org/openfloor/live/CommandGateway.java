@@ -1,0 +1,75 @@
+package org.openfloor.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+import org.openfloor.domain.Command;
+
+/**
+ * The one way in for commands from either edge: decodes the body strictly, makes the secrets that
+ * must be made outside the domain (tokens), and submits to the session's hub.
+ */
+public final class CommandGateway {
+  private static final String REQUEST_ID = "requestId";
+  private static final int MAX_REQUEST_ID = 100;
+
+  private final SessionRegistry registry;
+
+  public CommandGateway(SessionRegistry registry) {
+    this.registry = registry;
+  }
+
+  public SessionRegistry registry() {
+    return registry;
+  }
+
+  /** Submits a command of {@code type} with {@code body} to session {@code code}, sent with {@code tokenHash}. */
+  public Future<Answer> submit(String code, String type, JsonObject body, String tokenHash) {
+    try {
+      JsonObject fields = body.copy();
+      String requestId = takeRequestId(fields);
+      Submission submission = submissionOf(type, fields, tokenHash, requestId);
+      return registry.existing(code).compose(hub -> hub.submit(submission));
+    } catch (BadInput e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** Creates a session under a fresh code; the answer carries the moderator token, shown only here. */
+  public Future<Answer> create(JsonObject body) {
+    try {
+      String token = Tokens.next();
+      Command.CreateSession command =
+          (Command.CreateSession) CommandCodec.fromRequest(CommandCodec.CREATE_SESSION, body, Tokens.hash(token));
+      return registry.create(command)
+          .map(created -> created.answer().succeeded()
+              ? created.answer().with(new JsonObject().put("moderatorToken", token))
+              : created.answer());
+    } catch (BadInput e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private static Submission submissionOf(String type, JsonObject fields, String tokenHash, String requestId) {
+    if (CommandCodec.JOIN.equals(type)) {
+      String token = Tokens.next();
+      Command command = CommandCodec.fromRequest(type, fields, Tokens.hash(token));
+      return new Submission(command, tokenHash, requestId, new JsonObject().put("token", token));
+    }
+    if (CommandCodec.CREATE_SESSION.equals(type)) {
+      throw new BadInput("sessions are created with POST /api/sessions");
+    }
+    return new Submission(CommandCodec.fromRequest(type, fields, null), tokenHash, requestId);
+  }
+
+  private static String takeRequestId(JsonObject fields) {
+    Object value = fields.remove(REQUEST_ID);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String id) || id.isEmpty() || id.length() > MAX_REQUEST_ID) {
+      throw new BadInput("requestId must be a string of 1 to " + MAX_REQUEST_ID + " characters");
+    }
+    return id;
+  }
+}

@@ -1,0 +1,16 @@
+package org.openfloor.live;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+
+/** Delivers an event to the clients registered on an address on this node. */
+public interface Fanout {
+
+  /**
+   * Pushes {@code body} to every client on {@code address}. {@code frame} is the same event already
+   * encoded as a bridge message, written as it is to every socket.
+   */
+  void push(String address, JsonObject body, Buffer frame);
+
+  Fanout NONE = (address, body, frame) -> { };
+}

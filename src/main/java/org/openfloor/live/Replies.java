@@ -1,0 +1,45 @@
+package org.openfloor.live;
+
+import io.vertx.core.json.JsonObject;
+
+import org.openfloor.domain.Command;
+import org.openfloor.domain.Participant;
+import org.openfloor.domain.Question;
+import org.openfloor.domain.Session;
+import org.openfloor.domain.SessionInfo;
+
+/** The body of a successful answer: the created or changed object, with the entry's seq. */
+final class Replies {
+  private static final int OK = 200;
+  private static final int CREATED = 201;
+
+  private Replies() {
+  }
+
+  static Answer accepted(Command command, Object value, long seq, Session session) {
+    JsonObject body = bodyOf(value, session).put("seq", seq);
+    if (command instanceof Command.Vote vote) {
+      body.put("voted", vote.up());
+    }
+    return new Answer(seq, statusOf(command), body);
+  }
+
+  private static int statusOf(Command command) {
+    boolean creates = command instanceof Command.CreateSession || command instanceof Command.Join
+        || command instanceof Command.Ask;
+    return creates ? CREATED : OK;
+  }
+
+  private static JsonObject bodyOf(Object value, Session session) {
+    if (value instanceof Question question) {
+      return Views.question(question, session);
+    }
+    if (value instanceof Participant participant) {
+      return Views.participant(participant);
+    }
+    if (value instanceof SessionInfo info) {
+      return Views.session(info);
+    }
+    throw new IllegalArgumentException("no reply body for " + value);
+  }
+}

@@ -1,0 +1,264 @@
+package org.openfloor.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.openfloor.domain.Actor;
+import org.openfloor.domain.Entry;
+import org.openfloor.domain.Event;
+import org.openfloor.domain.Outcome;
+import org.openfloor.domain.Session;
+import org.openfloor.log.CommandLog;
+import org.openfloor.log.LogEntry;
+import org.openfloor.log.LogSubscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running session: applies its log entries in order on one context, answers the senders
+ * waiting for them, keeps recent events for resuming clients and fans events out, with vote
+ * counts coalesced.
+ */
+public final class SessionHub {
+  private static final Logger LOG = LoggerFactory.getLogger(SessionHub.class);
+  private static final int REPLAY_PAGE = 1_000;
+
+  private final Vertx vertx;
+  private final String code;
+  private final CommandLog log;
+  private final Fanout fanout;
+  private final LiveOptions options;
+  private final Session session;
+  private final RecentEvents recent;
+  private final VoteCoalescer votes = new VoteCoalescer();
+  private final Map<Long, Promise<Answer>> waiting = new HashMap<>();
+  private final Map<Long, Answer> recentAnswers;
+  private final Map<String, Answer> answersByRequest;
+  private final Map<Long, JsonObject> extrasBySeq = new HashMap<>();
+  private LogSubscription subscription;
+  private long appliedSeq;
+  private long flushTimer = -1;
+  private boolean live;
+
+  SessionHub(Vertx vertx, String code, CommandLog log, Fanout fanout, LiveOptions options) {
+    this.vertx = vertx;
+    this.code = code;
+    this.log = log;
+    this.fanout = fanout;
+    this.options = options;
+    this.session = new Session(code);
+    this.recent = new RecentEvents(options.recentEvents());
+    this.recentAnswers = bounded(4_096);
+    this.answersByRequest = bounded(options.rememberedRequests());
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public boolean exists() {
+    return session.exists();
+  }
+
+  public long appliedSeq() {
+    return appliedSeq;
+  }
+
+  /** Replays the whole log, then follows it. */
+  Future<SessionHub> load() {
+    return replayFrom(0).map(v -> {
+      recent.startAt(appliedSeq);
+      live = true;
+      subscription = log.follow(code, appliedSeq, this::onEntry);
+      return this;
+    });
+  }
+
+  private Future<Void> replayFrom(long afterSeq) {
+    return log.read(code, afterSeq, REPLAY_PAGE).compose(entries -> {
+      entries.forEach(this::onEntry);
+      return entries.size() < REPLAY_PAGE ? Future.succeededFuture() : replayFrom(appliedSeq);
+    });
+  }
+
+  void close() {
+    if (subscription != null) {
+      subscription.close();
+    }
+    if (flushTimer >= 0) {
+      vertx.cancelTimer(flushTimer);
+    }
+  }
+
+  /** Appends the command and answers once it has been applied (or at once for a repeated request id). */
+  public Future<Answer> submit(Submission submission) {
+    LogEnvelope envelope = LogEnvelope.of(submission);
+    String key = envelope.requestKey();
+    if (key != null && answersByRequest.containsKey(key)) {
+      return Future.succeededFuture(answersByRequest.get(key));
+    }
+    return log.append(code, envelope.encode())
+        .compose(entry -> answerFor(entry.seq(), submission.answerExtra()));
+  }
+
+  private Future<Answer> answerFor(long seq, JsonObject extra) {
+    if (seq <= appliedSeq) {
+      Answer answer = recentAnswers.get(seq);
+      return answer == null ? Future.failedFuture("answer for seq " + seq + " no longer known")
+          : Future.succeededFuture(withExtra(answer, extra));
+    }
+    extrasBySeq.put(seq, extra);
+    Promise<Answer> promise = Promise.promise();
+    waiting.put(seq, promise);
+    long timer = vertx.setTimer(options.answerTimeoutMillis(), t -> expire(seq));
+    return promise.future().andThen(ar -> vertx.cancelTimer(timer));
+  }
+
+  private void expire(long seq) {
+    extrasBySeq.remove(seq);
+    Promise<Answer> promise = waiting.remove(seq);
+    if (promise != null) {
+      promise.tryFail("entry " + seq + " of " + code + " was not applied in time");
+    }
+  }
+
+  private static Answer withExtra(Answer answer, JsonObject extra) {
+    return extra == null || extra.isEmpty() || !answer.succeeded() ? answer : answer.with(extra);
+  }
+
+  private void onEntry(LogEntry entry) {
+    if (entry.seq() <= appliedSeq) {
+      return;
+    }
+    Applied applied = applyEntry(entry);
+    appliedSeq = entry.seq();
+    Answer answer = applied.answer();
+    Promise<Answer> promise = waiting.remove(entry.seq());
+    if (promise != null) {
+      answer = withExtra(answer, extrasBySeq.remove(entry.seq()));
+      promise.tryComplete(answer);
+    }
+    recentAnswers.put(entry.seq(), applied.answer());
+    if (applied.requestKey() != null) {
+      answersByRequest.putIfAbsent(applied.requestKey(), answer);
+    }
+  }
+
+  private Applied applyEntry(LogEntry logEntry) {
+    LogEnvelope envelope;
+    try {
+      envelope = LogEnvelope.decode(logEntry.payload());
+    } catch (RuntimeException e) {
+      LOG.error("Unreadable entry {} of session {}: {}", logEntry.seq(), code, e.toString());
+      return new Applied(null, new Answer(logEntry.seq(), 500, Errors.body(500, "unreadable entry")));
+    }
+    String key = envelope.requestKey();
+    if (key != null && answersByRequest.containsKey(key)) {
+      return new Applied(key, answersByRequest.get(key));
+    }
+    Entry entry = new Entry(logEntry.seq(), logEntry.timestamp(), envelope.tokenHash(), envelope.command());
+    Outcome outcome = session.apply(entry);
+    if (outcome instanceof Outcome.Accepted accepted) {
+      publish(accepted.events(), logEntry.seq());
+    }
+    return new Applied(key, answerOf(envelope, outcome, logEntry.seq()));
+  }
+
+  private record Applied(String requestKey, Answer answer) {
+  }
+
+  private Answer answerOf(LogEnvelope envelope, Outcome outcome, long seq) {
+    if (outcome instanceof Outcome.Accepted accepted) {
+      return Replies.accepted(envelope.command(), accepted.value(), seq, session);
+    }
+    return Errors.answer(((Outcome.Rejected) outcome).rejection(), seq);
+  }
+
+  private void publish(List<Event> events, long seq) {
+    if (!live) {
+      return;
+    }
+    for (Event event : events) {
+      String address = Addresses.of(code, event.audience());
+      if (event instanceof Event.VotesChanged change) {
+        votes.add(address, change.questionId(), change.votes(), seq);
+        scheduleFlush();
+      } else {
+        flushVotes();
+        emit(address, EventFrames.body(event, seq, session), seq);
+      }
+    }
+  }
+
+  private void scheduleFlush() {
+    if (flushTimer < 0) {
+      flushTimer = vertx.setTimer(options.coalesceMillis(), t -> {
+        flushTimer = -1;
+        flushVotes();
+      });
+    }
+  }
+
+  private void flushVotes() {
+    if (votes.isEmpty()) {
+      return;
+    }
+    long seq = votes.latestSeq();
+    votes.drain((address, counts) -> emit(address, EventFrames.votes(seq, counts), seq));
+  }
+
+  private void emit(String address, JsonObject body, long seq) {
+    recent.add(address, seq, body);
+    fanout.push(address, body, EventFrames.frame(address, body));
+  }
+
+  /** What the holder of {@code tokenHash} may see now. */
+  public JsonObject snapshot(String tokenHash) {
+    Actor actor = session.actorOf(tokenHash);
+    if (actor.isModerator()) {
+      return Views.moderatorSnapshot(session, appliedSeq);
+    }
+    if (actor instanceof Actor.Attendee attendee) {
+      return Views.participantSnapshot(session, appliedSeq, attendee.participant());
+    }
+    return Views.publicSnapshot(session, appliedSeq);
+  }
+
+  /** The events after {@code seq} that the holder of {@code tokenHash} may see. */
+  public JsonObject eventsAfter(long seq, String tokenHash) {
+    Set<String> addresses = addressesFor(session.actorOf(tokenHash));
+    return new JsonObject().put("seq", appliedSeq).put("complete", recent.covers(seq))
+        .put("events", recent.after(seq, addresses));
+  }
+
+  public Actor actorOf(String tokenHash) {
+    return session.actorOf(tokenHash);
+  }
+
+  private Set<String> addressesFor(Actor actor) {
+    if (actor.isModerator()) {
+      return Set.of(Addresses.moderatorsOf(code));
+    }
+    if (actor instanceof Actor.Attendee attendee) {
+      return Set.of(Addresses.publicOf(code), Addresses.participant(attendee.participant().id()));
+    }
+    return Set.of(Addresses.publicOf(code));
+  }
+
+  private static <K, V> Map<K, V> bounded(int capacity) {
+    return new LinkedHashMap<>() {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > capacity;
+      }
+    };
+  }
+}

@@ -1,0 +1,77 @@
+package org.openfloor.live;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.openfloor.domain.Participant;
+import org.openfloor.domain.Question;
+import org.openfloor.domain.Session;
+import org.openfloor.domain.SessionInfo;
+import org.openfloor.domain.Stakeholder;
+
+/** The JSON shapes of the public contract, made from domain values. */
+public final class Views {
+  private Views() {
+  }
+
+  public static JsonObject session(SessionInfo info) {
+    return new JsonObject().put("code", info.code()).put("title", info.title()).put("phase", info.phase().wire())
+        .put("reviewUntil", info.reviewUntil().orElse(null)).put("moderation", info.moderation().wire())
+        .put("createdAt", info.createdAt());
+  }
+
+  public static JsonObject question(Question q, Session session) {
+    return new JsonObject().put("id", q.id()).put("text", q.text()).put("status", q.status().wire())
+        .put("highlighted", q.highlighted()).put("votes", q.votes()).put("groupId", q.groupId().orElse(null))
+        .put("askedAt", q.askedAt()).put("author", author(q, session));
+  }
+
+  public static JsonObject participant(Participant p) {
+    return new JsonObject().put("id", p.id()).put("name", p.name().orElse(null))
+        .put("affiliation", p.affiliation().orElse(null))
+        .put("stakeholder", p.stakeholder().map(Stakeholder::wire).orElse(null))
+        .put("groupId", p.groupId().orElse(null));
+  }
+
+  /** The snapshot everyone may see. */
+  public static JsonObject publicSnapshot(Session session, long seq) {
+    return snapshot(session, seq, session.questions().visibleToEveryone());
+  }
+
+  /** The snapshot with pending and hidden items, for the moderator. */
+  public static JsonObject moderatorSnapshot(Session session, long seq) {
+    JsonObject snapshot = snapshot(session, seq, List.copyOf(session.questions().all()));
+    JsonArray participants = new JsonArray();
+    session.participants().forEach(p -> participants.add(participant(p)));
+    return snapshot.put("participants", participants).put("role", "moderator");
+  }
+
+  /** The public snapshot plus what one participant may see of their own. */
+  public static JsonObject participantSnapshot(Session session, long seq, Participant me) {
+    JsonArray own = new JsonArray();
+    session.questions().askedBy(me.id()).forEach(q -> own.add(question(q, session)));
+    JsonArray votes = new JsonArray(session.questions().votedBy(me.id()).stream().sorted().toList());
+    JsonObject mine = participant(me).put("questions", own).put("votes", votes);
+    return publicSnapshot(session, seq).put("me", mine).put("role", "participant");
+  }
+
+  private static JsonObject snapshot(Session session, long seq, List<Question> questions) {
+    JsonArray list = new JsonArray();
+    questions.stream().sorted(Comparator.comparingLong(Question::seq)).forEach(q -> list.add(question(q, session)));
+    return session(session.info()).put("seq", seq).put("questions", list)
+        .put("participantCount", session.participants().size()).put("role", "public");
+  }
+
+  private static JsonObject author(Question q, Session session) {
+    if (q.anonymous()) {
+      return null;
+    }
+    return session.participant(q.authorId())
+        .filter(p -> p.name().isPresent())
+        .map(p -> new JsonObject().put("name", p.name().get()).put("affiliation", p.affiliation().orElse(null)))
+        .orElse(null);
+  }
+}

@@ -1,0 +1,131 @@
+package org.openfloor.testing;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A real SockJS client over WebSocket for tests: speaks SockJS framing ({@code o}, {@code h},
+ * {@code a[...]}, {@code c[...]}) and, inside it, the event-bus bridge protocol.
+ */
+public final class BridgeClient {
+  private final WebSocketClient client;
+  private final WebSocket socket;
+  private final List<JsonObject> frames = new CopyOnWriteArrayList<>();
+  private final Map<String, Promise<JsonObject>> replies = new ConcurrentHashMap<>();
+  private final List<Consumer<JsonObject>> listeners = new CopyOnWriteArrayList<>();
+  private final Promise<Void> opened = Promise.promise();
+  private final Promise<Integer> closed = Promise.promise();
+
+  private BridgeClient(WebSocketClient client, WebSocket socket) {
+    this.client = client;
+    this.socket = socket;
+    socket.textMessageHandler(this::onSockJsFrame);
+    socket.closeHandler(v -> closed.tryComplete(socket.closeStatusCode() == null ? -1 : (int) socket.closeStatusCode()));
+  }
+
+  public static Future<BridgeClient> connect(Vertx vertx, int port) {
+    return connect(vertx, port, null);
+  }
+
+  public static Future<BridgeClient> connect(Vertx vertx, int port, String origin) {
+    WebSocketClient client = vertx.createWebSocketClient();
+    String uri = "/eventbus/" + (int) (Math.random() * 999) + "/" + UUID.randomUUID().toString().substring(0, 8)
+        + "/websocket";
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri);
+    if (origin != null) {
+      options.addHeader("Origin", origin);
+    }
+    return client.connect(options).compose(ws -> {
+      BridgeClient bridge = new BridgeClient(client, ws);
+      return bridge.opened.future().map(bridge);
+    });
+  }
+
+  private void onSockJsFrame(String text) {
+    switch (text.charAt(0)) {
+      case 'o' -> opened.tryComplete();
+      case 'a' -> new JsonArray(text.substring(1)).forEach(m -> onMessage(new JsonObject((String) m)));
+      default -> { }
+    }
+  }
+
+  private void onMessage(JsonObject frame) {
+    frames.add(frame);
+    Promise<JsonObject> reply = replies.remove(frame.getString("address"));
+    if (reply != null) {
+      reply.complete(frame);
+    }
+    listeners.forEach(l -> l.accept(frame));
+  }
+
+  public void sendRaw(String bridgeMessage) {
+    socket.writeTextMessage(new JsonArray().add(bridgeMessage).encode());
+  }
+
+  private void send(JsonObject message) {
+    sendRaw(message.encode());
+  }
+
+  public void register(String address, String token) {
+    JsonObject message = new JsonObject().put("type", "register").put("address", address);
+    if (token != null) {
+      message.put("headers", new JsonObject().put("authorization", "Bearer " + token));
+    }
+    send(message);
+  }
+
+  /** Sends a command to {@code openfloor.cmd}; completes with the reply frame ({@code rec} or {@code err}). */
+  public Future<JsonObject> command(JsonObject body, String token) {
+    String replyAddress = UUID.randomUUID().toString();
+    Promise<JsonObject> reply = Promise.promise();
+    replies.put(replyAddress, reply);
+    JsonObject message = new JsonObject().put("type", "send").put("address", "openfloor.cmd").put("body", body)
+        .put("replyAddress", replyAddress);
+    if (token != null) {
+      message.put("headers", new JsonObject().put("authorization", "Bearer " + token));
+    }
+    send(message);
+    return reply.future();
+  }
+
+  public void onFrame(Consumer<JsonObject> listener) {
+    listeners.add(listener);
+  }
+
+  /** Bodies received on {@code address}, in order. */
+  public List<JsonObject> bodiesOn(String address) {
+    List<JsonObject> bodies = new ArrayList<>();
+    for (JsonObject frame : frames) {
+      if ("rec".equals(frame.getString("type")) && address.equals(frame.getString("address"))) {
+        bodies.add(frame.getJsonObject("body"));
+      }
+    }
+    return bodies;
+  }
+
+  public List<JsonObject> errors() {
+    return frames.stream().filter(f -> "err".equals(f.getString("type"))).toList();
+  }
+
+  public Future<Integer> closed() {
+    return closed.future();
+  }
+
+  public Future<Void> close() {
+    return socket.close().eventually(client::close);
+  }
+}
