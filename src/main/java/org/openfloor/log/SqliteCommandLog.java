@@ -100,7 +100,11 @@ public final class SqliteCommandLog implements CommandLog {
   @Override
   public LogSubscription follow(String session, long afterSeq, Handler<LogEntry> handler) {
     Follower follower = new Follower(session, afterSeq, handler, vertx.getOrCreateContext());
-    followers.computeIfAbsent(session, s -> new CopyOnWriteArrayList<>()).add(follower);
+    followers.compute(session, (s, list) -> {
+      List<Follower> registered = list == null ? new CopyOnWriteArrayList<>() : list;
+      registered.add(follower);
+      return registered;
+    });
     follower.context.runOnContext(v -> follower.readBacklog());
     return follower;
   }
@@ -551,10 +555,10 @@ public final class SqliteCommandLog implements CommandLog {
     @Override
     public void close() {
       stopped = true;
-      List<Follower> list = followers.get(session);
-      if (list != null) {
+      followers.computeIfPresent(session, (s, list) -> {
         list.remove(this);
-      }
+        return list.isEmpty() ? null : list;
+      });
     }
   }
 }
