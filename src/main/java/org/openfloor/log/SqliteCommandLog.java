@@ -70,7 +70,7 @@ public final class SqliteCommandLog implements CommandLog {
     return log.onWriter(log::openWriteConnection)
         .compose(v -> log.onReader(log::openReadConnection))
         .map(v -> log)
-        .onFailure(err -> log.shutdownExecutors());
+        .onFailure(err -> log.abandon());
   }
 
   /** How many append batches have been committed since this log was opened. */
@@ -100,6 +100,10 @@ public final class SqliteCommandLog implements CommandLog {
   @Override
   public LogSubscription follow(String session, long afterSeq, Handler<LogEntry> handler) {
     Follower follower = new Follower(session, afterSeq, handler, vertx.getOrCreateContext());
+    if (closed) {
+      follower.close();
+      return follower;
+    }
     followers.compute(session, (s, list) -> {
       List<Follower> registered = list == null ? new CopyOnWriteArrayList<>() : list;
       registered.add(follower);
@@ -456,6 +460,13 @@ public final class SqliteCommandLog implements CommandLog {
       return Future.failedFuture(new IllegalStateException("command log is closed", e));
     }
     return promise.future();
+  }
+
+  private void abandon() {
+    closed = true;
+    closeQuietly(writeConnection);
+    closeQuietly(readConnection);
+    shutdownExecutors();
   }
 
   private void shutdownExecutors() {

@@ -8,6 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -114,6 +118,18 @@ class SqliteCommandLogTest extends CommandLogContract {
             testContext.completeNow();
           })));
     });
+  }
+
+  @Test
+  @DisplayName("The file is in write-ahead-log mode")
+  void fileUsesWal(VertxTestContext testContext) throws Exception {
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file());
+         Statement statement = connection.createStatement();
+         ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+      mode.next();
+      assertThat(mode.getString(1)).isEqualToIgnoringCase("wal");
+    }
+    testContext.completeNow();
   }
 
   @Test
