@@ -54,7 +54,7 @@ public final class ApiRoutes {
   }
 
   private void jsonBody(RoutingContext ctx) {
-    if (!ctx.body().available() || ctx.body().length() == 0) {
+    if (isEmpty(ctx)) {
       ctx.fail(new BadInput("a JSON object body is required"));
       return;
     }
@@ -62,12 +62,16 @@ public final class ApiRoutes {
   }
 
   private void optionalJsonBody(RoutingContext ctx) {
-    if (!ctx.body().available() || ctx.body().length() == 0) {
+    if (isEmpty(ctx)) {
       ctx.put(BODY, new JsonObject());
       ctx.next();
       return;
     }
     readJsonObject(ctx);
+  }
+
+  private static boolean isEmpty(RoutingContext ctx) {
+    return ctx.body().buffer() == null || ctx.body().buffer().length() == 0;
   }
 
   private void readJsonObject(RoutingContext ctx) {

@@ -192,7 +192,7 @@ public final class SessionHub {
         votes.add(address, change.questionId(), change.votes(), seq);
         scheduleFlush();
       } else {
-        flushVotes();
+        votes.drain(address, this::emitVotes);
         emit(address, EventFrames.body(event, seq, session), seq);
       }
     }
@@ -208,11 +208,11 @@ public final class SessionHub {
   }
 
   private void flushVotes() {
-    if (votes.isEmpty()) {
-      return;
-    }
-    long seq = votes.latestSeq();
-    votes.drain((address, counts) -> emit(address, EventFrames.votes(seq, counts), seq));
+    votes.drainAll(this::emitVotes);
+  }
+
+  private void emitVotes(String address, long latestSeq, Map<String, Integer> counts) {
+    emit(address, EventFrames.votes(latestSeq, counts), latestSeq);
   }
 
   private void emit(String address, JsonObject body, long seq) {
