@@ -24,4 +24,12 @@ public sealed interface Event {
   /** A participant's own vote on a question was recorded or taken back. */
   record OwnVoteChanged(Audience audience, String questionId, boolean voted) implements Event {
   }
+
+  /** The mic queue changed; the whole queue as it stands after the entry goes out. */
+  record QueueChanged(Audience audience) implements Event {
+  }
+
+  /** A participant's own place in the queue changed. */
+  record OwnQueueChanged(Audience audience, QueueStanding standing) implements Event {
+  }
 }

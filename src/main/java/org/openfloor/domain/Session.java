@@ -27,6 +27,8 @@ public final class Session {
   private final Map<String, Participant> participants = new LinkedHashMap<>();
   private final Map<String, String> participantByToken = new HashMap<>();
   private final QuestionBoard questions = new QuestionBoard();
+  private final MicQueue queue = new MicQueue();
+  private final FloorRules floor = new FloorRules(this, queue);
 
   public Session(String code) {
     this.code = code;
@@ -46,6 +48,10 @@ public final class Session {
 
   public QuestionBoard questions() {
     return questions;
+  }
+
+  public MicQueue queue() {
+    return queue;
   }
 
   public Collection<Participant> participants() {
@@ -97,6 +103,9 @@ public final class Session {
     }
     if (command instanceof Moderate moderate) {
       return moderate(actor, moderate);
+    }
+    if (command instanceof Command.QueueCommand queueCommand) {
+      return floor.apply(entry, actor, queueCommand);
     }
     return Outcome.rejected(Rejection.badInput("unsupported command"));
   }

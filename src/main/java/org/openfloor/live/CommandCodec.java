@@ -32,6 +32,14 @@ public final class CommandCodec {
   public static final String VOTE = "vote";
   public static final String UNVOTE = "unvote";
   public static final String MODERATE = "moderate";
+  public static final String QUEUE_REQUEST = "queue.request";
+  public static final String QUEUE_WITHDRAW = "queue.withdraw";
+  public static final String QUEUE_NEXT = "queue.next";
+  public static final String QUEUE_UPDATE = "queue.update";
+  public static final String QUEUE_TIMER = "queue.timer";
+  public static final String QUEUE_CLEAR = "queue.clear";
+  public static final String QUEUE_ACCEPT = "queue.accept";
+  public static final String QUEUE_EDIT = "queue.edit";
 
   /** Decodes a client's request body; {@code edgeTokenHash} is the hash of a token the edge just made. */
   public static Command fromRequest(String type, JsonObject body, String edgeTokenHash) {
@@ -64,6 +72,9 @@ public final class CommandCodec {
     if (command instanceof Moderate) {
       return MODERATE;
     }
+    if (command instanceof Command.QueueCommand queueCommand) {
+      return QueueCodec.typeOf(queueCommand);
+    }
     throw new IllegalArgumentException("no wire type for " + command);
   }
 
@@ -94,6 +105,9 @@ public final class CommandCodec {
           .put("status", m.status().map(QuestionStatus::wire).orElse(null))
           .put("highlighted", m.highlighted().orElse(null));
     }
+    if (command instanceof Command.QueueCommand queueCommand) {
+      return QueueCodec.toJson(queueCommand);
+    }
     throw new IllegalArgumentException("no JSON form for " + command);
   }
 
@@ -113,6 +127,8 @@ public final class CommandCodec {
       case UNVOTE -> new Vote(fields.id("questionId"), false);
       case MODERATE -> new Moderate(fields.id("questionId"), fields.optionalEnum("status", QuestionStatus::fromWire),
           fields.optionalBoolean("highlighted"));
+      case QUEUE_REQUEST, QUEUE_WITHDRAW, QUEUE_NEXT, QUEUE_UPDATE, QUEUE_TIMER, QUEUE_CLEAR, QUEUE_ACCEPT, QUEUE_EDIT ->
+          QueueCodec.decode(type, fields);
       default -> throw new BadInput("unknown command type '" + type + "'");
     };
     fields.noOthers();

@@ -30,6 +30,12 @@ public final class EventFrames {
     if (event instanceof Event.VotesChanged e) {
       return votes(seq, Map.of(e.questionId(), e.votes()));
     }
+    if (event instanceof Event.QueueChanged) {
+      return typed("queue", seq).put("queue", QueueViews.queue(session));
+    }
+    if (event instanceof Event.OwnQueueChanged e) {
+      return typed("myQueue", seq).mergeIn(QueueViews.standing(e.standing(), session));
+    }
     throw new IllegalArgumentException("no frame for " + event);
   }
 

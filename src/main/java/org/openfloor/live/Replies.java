@@ -3,8 +3,10 @@ package org.openfloor.live;
 import io.vertx.core.json.JsonObject;
 
 import org.openfloor.domain.Command;
+import org.openfloor.domain.MicQueue;
 import org.openfloor.domain.Participant;
 import org.openfloor.domain.Question;
+import org.openfloor.domain.QueueEntry;
 import org.openfloor.domain.Session;
 import org.openfloor.domain.SessionInfo;
 
@@ -26,7 +28,7 @@ final class Replies {
 
   private static int statusOf(Command command) {
     boolean creates = command instanceof Command.CreateSession || command instanceof Command.Join
-        || command instanceof Command.Ask;
+        || command instanceof Command.Ask || command instanceof Command.RequestFloor;
     return creates ? CREATED : OK;
   }
 
@@ -39,6 +41,12 @@ final class Replies {
     }
     if (value instanceof SessionInfo info) {
       return Views.session(info);
+    }
+    if (value instanceof QueueEntry entry) {
+      return QueueViews.requested(entry, session);
+    }
+    if (value instanceof MicQueue) {
+      return QueueViews.queue(session);
     }
     throw new IllegalArgumentException("no reply body for " + value);
   }
