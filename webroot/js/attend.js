@@ -5,7 +5,7 @@ import { api, isWellFormedCode } from './api.js';
 import { Bus, addresses, randomId } from './bus.js';
 import { initI18n, t, onLanguageChange } from './i18n.js';
 import {
-  $, el, announce, showMessage, errorText, bindConnection, authorLine, askedAt, statusBadge, store, codeFromUrl,
+  $, el, announce, showMessage, showKeyed, errorText, bindConnection, authorLine, askedAt, statusBadge, store, codeFromUrl,
 } from './ui.js';
 
 const MAX_LENGTH = 500;
@@ -200,7 +200,7 @@ function ask(event) {
     return;
   }
   if (length > MAX_LENGTH) {
-    showMessage($('#ask-message'), t('attend.ask.tooLong', { count: length, max: MAX_LENGTH }));
+    showKeyed($('#ask-message'), 'attend.ask.tooLong', { count: length, max: MAX_LENGTH });
     $('#ask-text').focus();
     return;
   }
@@ -210,7 +210,7 @@ function ask(event) {
   $('#ask-text').value = '';
   saveDraft();
   if (!bus.online) {
-    showMessage($('#ask-message'), t('attend.ask.queued'), 'info');
+    showKeyed($('#ask-message'), 'attend.ask.queued', {}, 'info');
   }
   renderOutbox();
   flushOutbox();
@@ -245,13 +245,13 @@ async function sendQueued(item) {
       { text: item.text, anonymous: item.anonymous, requestId: item.requestId }, state.identity.token);
     state.mine.set(question.id, question);
     const key = question.status === 'pending' ? 'attend.ask.sentPending' : 'attend.ask.sent';
-    showMessage($('#ask-message'), t(key), 'ok');
+    showKeyed($('#ask-message'), key, {}, 'ok');
     announce(t(key));
     renderAll();
     return true;
   } catch (failure) {
     if (failure.status === 0 || failure.status >= 500 || failure.status === 429) {
-      showMessage($('#ask-message'), t('attend.ask.queued'), 'info');
+      showKeyed($('#ask-message'), 'attend.ask.queued', {}, 'info');
       return false;
     }
     restoreIntoDraft(item);
@@ -348,7 +348,7 @@ function renderMine() {
   const mine = [...state.mine.values()].sort(newestFirst);
   $('#mine').hidden = !state.identity || mine.length === 0;
   $('#mine-list').replaceChildren(...mine.map((question) => el('li', { class: 'question', dataset: { id: question.id } },
-    el('p', { class: 'text', text: question.text }),
+    el('p', { class: 'text', dir: 'auto', text: question.text }),
     el('div', { class: 'meta' }, statusBadge(question.status),
       el('span', { text: t('votes', { count: question.votes }) }),
       el('span', { text: askedAt(question) })))));
@@ -368,7 +368,7 @@ function questionItem(question) {
   const own = state.mine.has(question.id);
   const canVote = Boolean(state.identity) && question.status === 'visible' && state.session.phase === 'live';
   return el('li', { class: `question${question.highlighted ? ' highlighted' : ''}`, dataset: { id: question.id } },
-    el('p', { class: 'text', text: question.text }),
+    el('p', { class: 'text', dir: 'auto', text: question.text }),
     el('button', {
       type: 'button', class: 'vote', 'aria-pressed': String(voted), disabled: !canVote,
       'aria-label': `${t('votes', { count: question.votes })}, ${t('attend.voteLabel', { text: truncate(question.text) })}`,
@@ -376,7 +376,7 @@ function questionItem(question) {
     }, el('span', { class: 'arrow', 'aria-hidden': 'true', text: '▲' }),
     el('span', { class: 'count', text: t('votes', { count: question.votes }) })),
     el('div', { class: 'meta' },
-      el('span', { text: authorLine(question) }),
+      el('bdi', { text: authorLine(question) }),
       own ? el('span', { class: 'badge visible', text: t('attend.yours') }) : null,
       question.status === 'answered' ? statusBadge('answered') : null,
       question.highlighted ? el('span', { class: 'badge highlight', text: t('common.highlighted') }) : null));

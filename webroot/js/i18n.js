@@ -75,10 +75,10 @@ async function load(lang) {
   return response.json();
 }
 
-/** Fills [data-i18n] text and [data-i18n-attr="attr:key;attr:key"] attributes under root. */
+/** Fills [data-i18n] text (with [data-i18n-params] as JSON) and [data-i18n-attr="attr:key;attr:key"] attributes under root. */
 export function translate(root = document) {
   root.querySelectorAll('[data-i18n]').forEach((element) => {
-    element.textContent = t(element.dataset.i18n);
+    element.textContent = t(element.dataset.i18n, element.dataset.i18nParams ? JSON.parse(element.dataset.i18nParams) : {});
   });
   root.querySelectorAll('[data-i18n-attr]').forEach((element) => {
     element.dataset.i18nAttr.split(';').forEach((pair) => {

@@ -4,7 +4,7 @@
 import { api, isWellFormedCode } from './api.js';
 import { Bus, addresses } from './bus.js';
 import { initI18n, t, onLanguageChange, formatNumber } from './i18n.js';
-import { $, el, announce, showMessage, errorText, bindConnection, authorLine, askedAt, statusBadge, codeFromUrl } from './ui.js';
+import { $, el, announce, showMessage, showKeyed, errorText, bindConnection, authorLine, askedAt, statusBadge, codeFromUrl } from './ui.js';
 
 const code = codeFromUrl();
 const tokenKey = `openfloor.moderator.${code}`;
@@ -123,7 +123,7 @@ async function updateSession(change) {
   try {
     const info = await send('updateSession', change, () => api.updateSession(code, token, change));
     state.session = { ...state.session, ...info };
-    showMessage($('#settings-message'), t('mod.saved'), 'ok');
+    showKeyed($('#settings-message'), 'mod.saved', {}, 'ok');
   } catch (failure) {
     showMessage($('#settings-message'), errorText(failure));
   }
@@ -167,9 +167,9 @@ function renderList(selector, questions, actions, emptyKey) {
   const items = questions.map((question) => el('li', {
     class: `question${question.highlighted ? ' highlighted' : ''}`, dataset: { id: question.id },
   },
-  el('p', { class: 'text', text: question.text }),
+  el('p', { class: 'text', dir: 'auto', text: question.text }),
   el('span', { class: 'counter', text: t('votes', { count: question.votes }) }),
-  el('div', { class: 'meta' }, statusBadge(question.status), el('span', { text: authorLine(question) }),
+  el('div', { class: 'meta' }, statusBadge(question.status), el('bdi', { text: authorLine(question) }),
     el('span', { text: askedAt(question) }),
     question.highlighted ? el('span', { class: 'badge highlight', text: t('common.highlighted') }) : null),
   el('div', { class: 'actions' }, ...actions(question))));

@@ -74,8 +74,8 @@ function render() {
   },
   el('span', { class: 'votes' }, formatNumber(question.votes),
     el('small', { text: t('screen.votesWord', { count: question.votes }) })),
-  el('p', { class: 'text', text: question.text }),
-  el('span', { class: 'meta', text: authorLine(question) })));
+  el('p', { class: 'text', dir: 'auto', text: question.text }),
+  el('bdi', { class: 'meta', text: authorLine(question) })));
   $('#top-list').replaceChildren(...(items.length ? items : [el('li', { class: 'empty', text: t('screen.empty') })]));
 }
 

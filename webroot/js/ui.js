@@ -40,8 +40,17 @@ export function announce(text) {
 }
 
 export function showMessage(element, text, kind = 'error') {
+  delete element.dataset.i18n;
+  delete element.dataset.i18nParams;
   element.className = `message ${kind}`;
   element.textContent = text || '';
+}
+
+/** Shows a message by key, so a change of language translates it again. */
+export function showKeyed(element, key, params = {}, kind = 'error') {
+  showMessage(element, t(key, params), kind);
+  element.dataset.i18n = key;
+  element.dataset.i18nParams = JSON.stringify(params);
 }
 
 export function errorText(failure) {
