@@ -27,6 +27,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * A {@link CommandLog} on Redis Streams: one stream per session whose entry ids are the dense
  * sequence numbers, assigned atomically with the append by a Lua script; shared by many nodes.
+ *
+ * <p>Durability is Redis's: an append is acked once Redis replied, so with {@code appendonly yes}
+ * and {@code appendfsync always} once it is fsynced, and with a WAIT policy once that many
+ * replicas have it too. An append that fails because the connection dropped or the 2 s timeout
+ * passed may still have been applied; callers dedupe retries by their request id. Needs Redis
+ * 6.2 or later, standalone or primary/replica (all streams are read by one XREAD).
  */
 public final class RedisCommandLog implements CommandLog {
 
@@ -131,7 +137,7 @@ public final class RedisCommandLog implements CommandLog {
   }
 
   private static boolean isNoScript(Throwable err) {
-    return err.getMessage() != null && err.getMessage().startsWith("NOSCRIPT");
+    return err.getMessage() != null && err.getMessage().contains("NOSCRIPT");
   }
 
   @Override

@@ -31,6 +31,7 @@ final class RedisFollowLoop {
   static final long BLOCK_MS = 1_000;
   static final int READ_COUNT = 512;
   static final int PAGE_SIZE = 500;
+  private static final long WAKE_RETRY_MS = 2;
   private static final long MIN_BACKOFF_MS = 100;
   private static final long MAX_BACKOFF_MS = 2_000;
 
@@ -42,6 +43,7 @@ final class RedisFollowLoop {
   private RedisConnection connection;
   private long connectionId;
   private boolean reading;
+  private long readGeneration;
   private boolean closed;
   private long reconnectBackoffMs = MIN_BACKOFF_MS;
 
@@ -250,11 +252,25 @@ final class RedisFollowLoop {
   }
 
   private void wakeReader() {
-    if (reading && connection != null) {
-      log.send(Request.cmd(Command.CLIENT).arg("UNBLOCK").arg(connectionId));
-    } else {
+    if (!reading || connection == null) {
       pump();
+      return;
     }
+    long generation = readGeneration;
+    log.send(Request.cmd(Command.CLIENT).arg("UNBLOCK").arg(connectionId))
+        .onSuccess(unblocked -> onLoop(() -> {
+          if (unblocked.toInteger() == 0 && isStillReading(generation)) {
+            vertx.setTimer(WAKE_RETRY_MS, id -> onLoop(() -> {
+              if (isStillReading(generation)) {
+                wakeReader();
+              }
+            }));
+          }
+        }));
+  }
+
+  private boolean isStillReading(long generation) {
+    return !closed && reading && readGeneration == generation;
   }
 
   private void pump() {
@@ -267,6 +283,7 @@ final class RedisFollowLoop {
     }
     RedisConnection conn = connection;
     reading = true;
+    readGeneration++;
     conn.send(xread(active))
         .timeout(BLOCK_MS + RedisCommandLog.COMMAND_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .onComplete(result -> onLoop(() -> {

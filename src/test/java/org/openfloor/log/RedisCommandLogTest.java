@@ -5,6 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.DisplayName;
@@ -250,10 +252,11 @@ class RedisCommandLogTest {
   }
 
   @Test
-  @DisplayName("With a WAIT policy an append fails when too few replicas acknowledge it in time")
+  @DisplayName("With a WAIT policy an append fails when too few replicas acknowledge it in time, even after a script cache flush")
   void waitPolicyFailsWithoutReplicas(Vertx vertx, VertxTestContext testContext) {
     RedisLogOptions options = freshOptions().withWait(1, 50);
-    RedisCommandLog.open(vertx, options).compose(log -> log.append("w", "needs a replica")
+    RedisCommandLog.open(vertx, options).compose(log -> log.send(Request.cmd(Command.SCRIPT).arg("FLUSH"))
+        .compose(flushed -> log.append("w", "needs a replica"))
         .transform(result -> {
           testContext.verify(() -> {
             assertThat(result.failed()).isTrue();
