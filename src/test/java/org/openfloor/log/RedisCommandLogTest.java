@@ -15,8 +15,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -238,9 +236,8 @@ class RedisCommandLogTest {
   @Test
   @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
   @DisplayName("Redis killed -9 and restarted mid-stream: acked appends survive once, appends while down fail fast, followers resume")
-  void survivesRedisKill(Vertx vertx, VertxTestContext testContext) throws Exception {
-    Path dir = Files.createTempDirectory("openfloor-aof-");
-    RedisTestServer server = RedisTestServer.startDurable(dir);
+  void survivesRedisKill(Vertx vertx, VertxTestContext testContext) {
+    RedisTestServer server = RedisTestServer.startDurable();
     KillScenario scenario = new KillScenario(vertx, server);
     RedisCommandLog.open(vertx, freshOptions(server.url()))
         .compose(scenario::run)
