@@ -178,6 +178,36 @@ class RedisCommandLogTest {
   }
 
   @Test
+  @DisplayName("Followers that join while entries are being appended get every entry, including the last one")
+  void followersJoiningDuringAppendsMissNothing(Vertx vertx, VertxTestContext testContext) {
+    List<String> sessions = IntStream.range(0, 20).mapToObj(i -> "j" + i).toList();
+    List<List<LogEntry>> followers = new CopyOnWriteArrayList<>();
+    RedisCommandLog.open(vertx, freshOptions()).compose(log -> {
+      Future<Void> rounds = Future.succeededFuture();
+      for (int round = 0; round < 5; round++) {
+        rounds = rounds.compose(v -> {
+          List<Future<LogEntry>> appends = new ArrayList<>();
+          for (String session : sessions) {
+            List<LogEntry> seen = new CopyOnWriteArrayList<>();
+            followers.add(seen);
+            log.follow(session, 0, seen::add);
+            appends.add(log.append(session, "x"));
+          }
+          return Future.all(appends).mapEmpty();
+        });
+      }
+      return rounds
+          .compose(v -> eventually(vertx, () -> followers.stream().allMatch(list -> list.size() >= 5)))
+          .map(v -> {
+            testContext.verify(() -> assertThat(followers).allSatisfy(list ->
+                assertThat(list).extracting(LogEntry::seq).containsExactlyElementsOf(range(1, 5))));
+            return log;
+          })
+          .compose(RedisCommandLog::close);
+    }).onComplete(testContext.succeedingThenComplete());
+  }
+
+  @Test
   @DisplayName("A closed subscription receives nothing more")
   void closedSubscriptionStops(Vertx vertx, VertxTestContext testContext) {
     List<LogEntry> seen = new CopyOnWriteArrayList<>();
