@@ -79,7 +79,7 @@ public final class RedisCommandLog implements CommandLog {
           LOG.info("Redis command log open on {} with prefix {}", options.connectionString(), options.keyPrefix());
           return log;
         })
-        .recover(err -> log.client.close().transform(ignored -> Future.failedFuture(err)));
+        .recover(err -> log.close().transform(ignored -> Future.failedFuture(err)));
     return onContext(caller, opened);
   }
 

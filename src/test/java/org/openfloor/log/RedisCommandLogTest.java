@@ -15,13 +15,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.ServerSocket;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -205,6 +203,21 @@ class RedisCommandLogTest {
           })
           .compose(RedisCommandLog::close);
     }).onComplete(testContext.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("Opening a log fails promptly when nothing answers at the Redis address")
+  void openFailsWithoutRedis(Vertx vertx, VertxTestContext testContext) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    long start = System.nanoTime();
+    RedisCommandLog.open(vertx, freshOptions("redis://127.0.0.1:" + port + "/0"))
+        .onComplete(testContext.failing(err -> testContext.verify(() -> {
+          assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2_500);
+          testContext.completeNow();
+        })));
   }
 
   @Test
