@@ -39,6 +39,7 @@ public final class RedisCommandLog implements CommandLog {
   private static final Logger LOG = LoggerFactory.getLogger(RedisCommandLog.class);
 
   static final long COMMAND_TIMEOUT_MS = 2_000;
+  private static final long OPEN_TIMEOUT_MS = 10_000;
   private static final int CONNECT_TIMEOUT_MS = 1_000;
   private static final int POOL_SIZE = 8;
   private static final int POOL_WAITING = 8_192;
@@ -73,7 +74,7 @@ public final class RedisCommandLog implements CommandLog {
     Context caller = vertx.getOrCreateContext();
     RedisCommandLog log = new RedisCommandLog(vertx, options);
     Future<RedisCommandLog> opened = log.client.send(Request.cmd(Command.PING))
-        .timeout(COMMAND_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .timeout(OPEN_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .map(pong -> {
           log.followLoop.start();
           LOG.info("Redis command log open on {} with prefix {}", options.connectionString(), options.keyPrefix());
