@@ -27,12 +27,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * A {@link CommandLog} on Redis Streams: one stream per session whose entry ids are the dense
  * sequence numbers, assigned atomically with the append by a Lua script; shared by many nodes.
+ *
+ * <p>Durability is Redis's: an append is acked once Redis replied, so with {@code appendonly yes}
+ * and {@code appendfsync always} once it is fsynced, and with a WAIT policy once that many
+ * replicas have it too. An append that fails because the connection dropped or the 2 s timeout
+ * passed may still have been applied; callers dedupe retries by their request id. Needs Redis
+ * 6.2 or later, standalone or primary/replica (all streams are read by one XREAD).
  */
 public final class RedisCommandLog implements CommandLog {
 
   private static final Logger LOG = LoggerFactory.getLogger(RedisCommandLog.class);
 
   static final long COMMAND_TIMEOUT_MS = 2_000;
+  private static final long OPEN_TIMEOUT_MS = 10_000;
   private static final int CONNECT_TIMEOUT_MS = 1_000;
   private static final int POOL_SIZE = 8;
   private static final int POOL_WAITING = 8_192;
@@ -67,13 +74,13 @@ public final class RedisCommandLog implements CommandLog {
     Context caller = vertx.getOrCreateContext();
     RedisCommandLog log = new RedisCommandLog(vertx, options);
     Future<RedisCommandLog> opened = log.client.send(Request.cmd(Command.PING))
-        .timeout(COMMAND_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .timeout(OPEN_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .map(pong -> {
           log.followLoop.start();
           LOG.info("Redis command log open on {} with prefix {}", options.connectionString(), options.keyPrefix());
           return log;
         })
-        .recover(err -> log.client.close().transform(ignored -> Future.failedFuture(err)));
+        .recover(err -> log.close().transform(ignored -> Future.failedFuture(err)));
     return onContext(caller, opened);
   }
 
@@ -131,7 +138,7 @@ public final class RedisCommandLog implements CommandLog {
   }
 
   private static boolean isNoScript(Throwable err) {
-    return err.getMessage() != null && err.getMessage().startsWith("NOSCRIPT");
+    return err.getMessage() != null && err.getMessage().contains("NOSCRIPT");
   }
 
   @Override

@@ -31,6 +31,8 @@ final class RedisFollowLoop {
   static final long BLOCK_MS = 1_000;
   static final int READ_COUNT = 512;
   static final int PAGE_SIZE = 500;
+  private static final int MAX_EMPTY_REREADS = 3;
+  private static final long WAKE_RETRY_MS = 2;
   private static final long MIN_BACKOFF_MS = 100;
   private static final long MAX_BACKOFF_MS = 2_000;
 
@@ -42,6 +44,7 @@ final class RedisFollowLoop {
   private RedisConnection connection;
   private long connectionId;
   private boolean reading;
+  private long readGeneration;
   private boolean closed;
   private long reconnectBackoffMs = MIN_BACKOFF_MS;
 
@@ -115,12 +118,26 @@ final class RedisFollowLoop {
           follower.retryBackoffMs = MIN_BACKOFF_MS;
           List<LogEntry> page = result.result();
           deliver(follower, page);
-          if (page.size() == PAGE_SIZE || (!page.isEmpty() && follower.maxSeen > follower.last)) {
+          if (needsAnotherPage(follower, page)) {
             fetchPage(follower);
           } else {
             finishCatchUp(follower);
           }
         }));
+  }
+
+  private static boolean needsAnotherPage(Follower follower, List<LogEntry> page) {
+    if (page.size() == PAGE_SIZE) {
+      return true;
+    }
+    if (follower.maxSeen <= follower.last) {
+      return false;
+    }
+    if (!page.isEmpty()) {
+      follower.emptyRereads = 0;
+      return true;
+    }
+    return follower.emptyRereads++ < MAX_EMPTY_REREADS;
   }
 
   private void retryCatchUp(Follower follower, Throwable cause) {
@@ -137,6 +154,7 @@ final class RedisFollowLoop {
 
   private void finishCatchUp(Follower follower) {
     follower.catchingUp = false;
+    follower.emptyRereads = 0;
     Feed feed = feeds.get(follower.session);
     if (feed != null && feed.cursor < 0) {
       feed.cursor = follower.last;
@@ -250,11 +268,25 @@ final class RedisFollowLoop {
   }
 
   private void wakeReader() {
-    if (reading && connection != null) {
-      log.send(Request.cmd(Command.CLIENT).arg("UNBLOCK").arg(connectionId));
-    } else {
+    if (!reading || connection == null) {
       pump();
+      return;
     }
+    long generation = readGeneration;
+    log.send(Request.cmd(Command.CLIENT).arg("UNBLOCK").arg(connectionId))
+        .onSuccess(unblocked -> onLoop(() -> {
+          if (unblocked.toInteger() == 0 && isStillReading(generation)) {
+            vertx.setTimer(WAKE_RETRY_MS, id -> onLoop(() -> {
+              if (isStillReading(generation)) {
+                wakeReader();
+              }
+            }));
+          }
+        }));
+  }
+
+  private boolean isStillReading(long generation) {
+    return !closed && reading && readGeneration == generation;
   }
 
   private void pump() {
@@ -267,6 +299,7 @@ final class RedisFollowLoop {
     }
     RedisConnection conn = connection;
     reading = true;
+    readGeneration++;
     conn.send(xread(active))
         .timeout(BLOCK_MS + RedisCommandLog.COMMAND_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .onComplete(result -> onLoop(() -> {
@@ -326,6 +359,7 @@ final class RedisFollowLoop {
     final Handler<LogEntry> handler;
     long last;
     long maxSeen;
+    int emptyRereads;
     boolean catchingUp;
     long retryBackoffMs = MIN_BACKOFF_MS;
     volatile boolean closed;

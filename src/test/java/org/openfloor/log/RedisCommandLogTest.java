@@ -5,6 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.DisplayName;
@@ -13,15 +15,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.ServerSocket;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -178,6 +176,51 @@ class RedisCommandLogTest {
   }
 
   @Test
+  @DisplayName("Followers that join while entries are being appended get every entry, including the last one")
+  void followersJoiningDuringAppendsMissNothing(Vertx vertx, VertxTestContext testContext) {
+    List<String> sessions = IntStream.range(0, 20).mapToObj(i -> "j" + i).toList();
+    List<List<LogEntry>> followers = new CopyOnWriteArrayList<>();
+    RedisCommandLog.open(vertx, freshOptions()).compose(log -> {
+      Future<Void> rounds = Future.succeededFuture();
+      for (int round = 0; round < 5; round++) {
+        rounds = rounds.compose(v -> {
+          List<Future<LogEntry>> appends = new ArrayList<>();
+          for (String session : sessions) {
+            List<LogEntry> seen = new CopyOnWriteArrayList<>();
+            followers.add(seen);
+            log.follow(session, 0, seen::add);
+            appends.add(log.append(session, "x"));
+          }
+          return Future.all(appends).mapEmpty();
+        });
+      }
+      return rounds
+          .compose(v -> eventually(vertx, () -> followers.stream().allMatch(list -> list.size() >= 5)))
+          .map(v -> {
+            testContext.verify(() -> assertThat(followers).allSatisfy(list ->
+                assertThat(list).extracting(LogEntry::seq).containsExactlyElementsOf(range(1, 5))));
+            return log;
+          })
+          .compose(RedisCommandLog::close);
+    }).onComplete(testContext.succeedingThenComplete());
+  }
+
+  @Test
+  @DisplayName("Opening a log fails promptly when nothing answers at the Redis address")
+  void openFailsWithoutRedis(Vertx vertx, VertxTestContext testContext) throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    long start = System.nanoTime();
+    RedisCommandLog.open(vertx, freshOptions("redis://127.0.0.1:" + port + "/0"))
+        .onComplete(testContext.failing(err -> testContext.verify(() -> {
+          assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2_500);
+          testContext.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("A closed subscription receives nothing more")
   void closedSubscriptionStops(Vertx vertx, VertxTestContext testContext) {
     List<LogEntry> seen = new CopyOnWriteArrayList<>();
@@ -236,9 +279,8 @@ class RedisCommandLogTest {
   @Test
   @Timeout(value = 30, timeUnit = TimeUnit.SECONDS)
   @DisplayName("Redis killed -9 and restarted mid-stream: acked appends survive once, appends while down fail fast, followers resume")
-  void survivesRedisKill(Vertx vertx, VertxTestContext testContext) throws Exception {
-    Path dir = Files.createTempDirectory("openfloor-aof-");
-    RedisTestServer server = RedisTestServer.startDurable(dir);
+  void survivesRedisKill(Vertx vertx, VertxTestContext testContext) {
+    RedisTestServer server = RedisTestServer.startDurable();
     KillScenario scenario = new KillScenario(vertx, server);
     RedisCommandLog.open(vertx, freshOptions(server.url()))
         .compose(scenario::run)
@@ -250,10 +292,11 @@ class RedisCommandLogTest {
   }
 
   @Test
-  @DisplayName("With a WAIT policy an append fails when too few replicas acknowledge it in time")
+  @DisplayName("With a WAIT policy an append fails when too few replicas acknowledge it in time, even after a script cache flush")
   void waitPolicyFailsWithoutReplicas(Vertx vertx, VertxTestContext testContext) {
     RedisLogOptions options = freshOptions().withWait(1, 50);
-    RedisCommandLog.open(vertx, options).compose(log -> log.append("w", "needs a replica")
+    RedisCommandLog.open(vertx, options).compose(log -> log.send(Request.cmd(Command.SCRIPT).arg("FLUSH"))
+        .compose(flushed -> log.append("w", "needs a replica"))
         .transform(result -> {
           testContext.verify(() -> {
             assertThat(result.failed()).isTrue();

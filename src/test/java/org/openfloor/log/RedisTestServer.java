@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real Redis for tests: the one at {@code OPENFLOOR_TEST_REDIS_URL}, or a {@code redis-server}
@@ -32,13 +34,15 @@ public final class RedisTestServer {
   private final Path dir;
   private final int port;
   private final boolean durable;
+  private final boolean ownsDir;
   private final String externalUrl;
   private Process process;
 
-  private RedisTestServer(Path dir, int port, boolean durable, String externalUrl) {
+  private RedisTestServer(Path dir, int port, boolean durable, boolean ownsDir, String externalUrl) {
     this.dir = dir;
     this.port = port;
     this.durable = durable;
+    this.ownsDir = ownsDir;
     this.externalUrl = externalUrl;
   }
 
@@ -47,19 +51,24 @@ public final class RedisTestServer {
     if (shared == null) {
       String url = System.getenv(URL_ENV);
       shared = url != null && !url.isBlank()
-          ? new RedisTestServer(null, -1, false, url)
-          : startNew(tempDir(), freePort(), false);
+          ? new RedisTestServer(null, -1, false, false, url)
+          : startNew(tempDir(), true, false);
     }
     return shared;
   }
 
   /** Starts a new Redis with AOF on and {@code appendfsync always}, storing in {@code dir}. */
   public static RedisTestServer startDurable(Path dir) {
-    return startNew(dir, freePort(), true);
+    return startNew(dir, false, true);
   }
 
-  private static RedisTestServer startNew(Path dir, int port, boolean durable) {
-    RedisTestServer server = new RedisTestServer(dir, port, durable, null);
+  /** Like {@link #startDurable(Path)} in a temporary directory removed by {@link #stop()}. */
+  public static RedisTestServer startDurable() {
+    return startNew(tempDir(), true, true);
+  }
+
+  private static RedisTestServer startNew(Path dir, boolean ownsDir, boolean durable) {
+    RedisTestServer server = new RedisTestServer(dir, freePort(), durable, ownsDir, null);
     server.start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "redis-test-server-stop"));
     return server;
@@ -102,10 +111,24 @@ public final class RedisTestServer {
     start();
   }
 
-  /** Stops the server (no-op for an external one). */
+  /** Stops the server and removes its directory if this helper made it (no-op for an external one). */
   public synchronized void stop() {
-    if (process != null && process.isAlive()) {
-      process.destroyForcibly();
+    if (process == null) {
+      return;
+    }
+    if (process.isAlive()) {
+      kill();
+    }
+    if (ownsDir) {
+      deleteRecursively(dir);
+    }
+  }
+
+  private static void deleteRecursively(Path root) {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      LOG.warn("Could not remove {}: {}", root, e.getMessage());
     }
   }
 
@@ -180,9 +203,7 @@ public final class RedisTestServer {
 
   private static Path tempDir() {
     try {
-      Path dir = Files.createTempDirectory("openfloor-redis-");
-      dir.toFile().deleteOnExit();
-      return dir;
+      return Files.createTempDirectory("openfloor-redis-");
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
