@@ -1,28 +1,53 @@
 package org.openfloor.domain;
 
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
-
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-@AnalyzeClasses(packages = "org.openfloor", importOptions = ImportOption.DoNotIncludeTests.class)
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("The domain package")
 class DomainArchitectureTest {
+  private static JavaClasses classes;
 
-  @ArchTest
-  static final ArchRule domainIsPlainJava = noClasses().that().resideInAPackage("org.openfloor.domain..")
-      .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..", "org.slf4j..", "java.sql..",
-          "org.openfloor.live..", "org.openfloor.log..", "org.openfloor.http..", "org.openfloor.bridge..",
-          "org.openfloor.app..", "org.openfloor.report..")
-      .because("the domain is deterministic plain Java: no framework, no I/O, no edges");
+  @BeforeAll
+  static void importMainClasses() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.openfloor");
+  }
 
-  @ArchTest
-  static final ArchRule domainUsesNoClockOrRandomness = noClasses().that().resideInAPackage("org.openfloor.domain..")
-      .should().callMethod(System.class, "currentTimeMillis")
-      .orShould().callMethod(System.class, "nanoTime")
-      .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
-      .orShould().dependOnClassesThat().haveFullyQualifiedName("java.security.SecureRandom")
-      .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Instant")
-      .because("applying an entry must use only the entry and the state");
+  @Test
+  @DisplayName("is plain Java: no Vert.x, Netty, logging, JDBC or other OpenFloor layer")
+  void domainIsPlainJava() {
+    noClasses().that().resideInAPackage("org.openfloor.domain..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..", "org.slf4j..", "java.sql..",
+            "org.openfloor.live..", "org.openfloor.log..", "org.openfloor.http..", "org.openfloor.bridge..",
+            "org.openfloor.app..", "org.openfloor.report..")
+        .because("the domain is deterministic plain Java: no framework, no I/O, no edges")
+        .check(classes);
+  }
+
+  @Test
+  @DisplayName("reads no clock and no randomness")
+  void domainUsesNoClockOrRandomness() {
+    noClasses().that().resideInAPackage("org.openfloor.domain..")
+        .should().callMethod(System.class, "currentTimeMillis")
+        .orShould().callMethod(System.class, "nanoTime")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.security.SecureRandom")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Instant")
+        .because("applying an entry must use only the entry and the state")
+        .check(classes);
+  }
+
+  @Test
+  @DisplayName("is really imported, so the rules above cannot pass vacuously")
+  void importsTheDomain() {
+    org.assertj.core.api.Assertions.assertThat(classes.contain(Session.class)).isTrue();
+  }
 }
