@@ -24,4 +24,16 @@ public sealed interface Event {
   /** A participant's own vote on a question was recorded or taken back. */
   record OwnVoteChanged(Audience audience, String questionId, boolean voted) implements Event {
   }
+
+  /** A poll was created, opened, closed or edited; read it when the event is published. */
+  record PollChanged(Audience audience, Poll poll) implements Event {
+  }
+
+  /** A poll's tallies changed; these are coalesced and rendered from the state when pushed. */
+  record PollTallied(Audience audience, String pollId) implements Event {
+  }
+
+  /** A participant's own vote in a poll was recorded. */
+  record OwnPollVoteChanged(Audience audience, PollVote vote) implements Event {
+  }
 }

@@ -27,6 +27,7 @@ public final class Session {
   private final Map<String, Participant> participants = new LinkedHashMap<>();
   private final Map<String, String> participantByToken = new HashMap<>();
   private final QuestionBoard questions = new QuestionBoard();
+  private final PollBook polls = new PollBook();
 
   public Session(String code) {
     this.code = code;
@@ -46,6 +47,10 @@ public final class Session {
 
   public QuestionBoard questions() {
     return questions;
+  }
+
+  public PollBook polls() {
+    return polls;
   }
 
   public Collection<Participant> participants() {
@@ -97,6 +102,9 @@ public final class Session {
     }
     if (command instanceof Moderate moderate) {
       return moderate(actor, moderate);
+    }
+    if (PollBook.handles(command)) {
+      return polls.apply(entry, actor, info.phase());
     }
     return Outcome.rejected(Rejection.badInput("unsupported command"));
   }

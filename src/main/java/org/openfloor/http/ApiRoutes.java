@@ -46,6 +46,11 @@ public final class ApiRoutes {
     api.delete("/sessions/:code/questions/:id/vote").handler(this::optionalJsonBody)
         .handler(command(CommandCodec.UNVOTE));
     api.patch("/sessions/:code/questions/:id").handler(this::jsonBody).handler(command(CommandCodec.MODERATE));
+    api.post("/sessions/:code/polls").handler(this::jsonBody).handler(command(CommandCodec.POLL_CREATE));
+    api.patch("/sessions/:code/polls/:id").handler(this::jsonBody).handler(pollCommand(CommandCodec.POLL_UPDATE));
+    api.put("/sessions/:code/polls/:id/vote").handler(this::jsonBody).handler(pollCommand(CommandCodec.POLL_VOTE));
+    api.patch("/sessions/:code/polls/:id/words").handler(this::jsonBody)
+        .handler(pollCommand(CommandCodec.POLL_HIDE_WORD));
     api.get("/sessions/:code/events").handler(this::events);
     api.get("/sessions/:code/qr.svg").handler(this::qrCode);
     api.route().last().handler(ctx -> HttpErrors.respond(ctx, Errors.NOT_FOUND, "no such resource"));
@@ -107,6 +112,13 @@ public final class ApiRoutes {
       if (questionId != null) {
         body.put("questionId", questionId);
       }
+      gateway.submit(code(ctx), type, body, tokenHash(ctx)).onComplete(ar -> answer(ctx, ar.result(), ar.cause()));
+    };
+  }
+
+  private io.vertx.core.Handler<RoutingContext> pollCommand(String type) {
+    return ctx -> {
+      JsonObject body = ctx.<JsonObject>get(BODY).put("pollId", ctx.pathParam("id"));
       gateway.submit(code(ctx), type, body, tokenHash(ctx)).onComplete(ar -> answer(ctx, ar.result(), ar.cause()));
     };
   }

@@ -32,6 +32,10 @@ public final class CommandCodec {
   public static final String VOTE = "vote";
   public static final String UNVOTE = "unvote";
   public static final String MODERATE = "moderate";
+  public static final String POLL_CREATE = "poll.create";
+  public static final String POLL_UPDATE = "poll.update";
+  public static final String POLL_VOTE = "poll.vote";
+  public static final String POLL_HIDE_WORD = "poll.hideWord";
 
   /** Decodes a client's request body; {@code edgeTokenHash} is the hash of a token the edge just made. */
   public static Command fromRequest(String type, JsonObject body, String edgeTokenHash) {
@@ -64,6 +68,9 @@ public final class CommandCodec {
     if (command instanceof Moderate) {
       return MODERATE;
     }
+    if (PollCodec.typeOf(command) != null) {
+      return PollCodec.typeOf(command);
+    }
     throw new IllegalArgumentException("no wire type for " + command);
   }
 
@@ -94,6 +101,9 @@ public final class CommandCodec {
           .put("status", m.status().map(QuestionStatus::wire).orElse(null))
           .put("highlighted", m.highlighted().orElse(null));
     }
+    if (PollCodec.toJson(command) != null) {
+      return PollCodec.toJson(command);
+    }
     throw new IllegalArgumentException("no JSON form for " + command);
   }
 
@@ -113,6 +123,7 @@ public final class CommandCodec {
       case UNVOTE -> new Vote(fields.id("questionId"), false);
       case MODERATE -> new Moderate(fields.id("questionId"), fields.optionalEnum("status", QuestionStatus::fromWire),
           fields.optionalBoolean("highlighted"));
+      case POLL_CREATE, POLL_UPDATE, POLL_VOTE, POLL_HIDE_WORD -> PollCodec.decode(type, fields);
       default -> throw new BadInput("unknown command type '" + type + "'");
     };
     fields.noOthers();

@@ -4,6 +4,8 @@ import io.vertx.core.json.JsonObject;
 
 import org.openfloor.domain.Command;
 import org.openfloor.domain.Participant;
+import org.openfloor.domain.Poll;
+import org.openfloor.domain.PollVote;
 import org.openfloor.domain.Question;
 import org.openfloor.domain.Session;
 import org.openfloor.domain.SessionInfo;
@@ -26,7 +28,7 @@ final class Replies {
 
   private static int statusOf(Command command) {
     boolean creates = command instanceof Command.CreateSession || command instanceof Command.Join
-        || command instanceof Command.Ask;
+        || command instanceof Command.Ask || command instanceof Command.CreatePoll;
     return creates ? CREATED : OK;
   }
 
@@ -39,6 +41,12 @@ final class Replies {
     }
     if (value instanceof SessionInfo info) {
       return Views.session(info);
+    }
+    if (value instanceof Poll poll) {
+      return PollViews.poll(poll, true);
+    }
+    if (value instanceof PollVote vote) {
+      return PollViews.vote(vote);
     }
     throw new IllegalArgumentException("no reply body for " + value);
   }
