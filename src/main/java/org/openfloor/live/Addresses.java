@@ -11,7 +11,8 @@ import org.openfloor.domain.Audience;
  *   <li>{@code openfloor.session.<code>}: outbound only; public events of a session, each
  *       {@code {type, seq, …}}: {@code session {session}}, {@code question {question}},
  *       {@code votes {votes: {questionId: count}}} (coalesced), {@code poll {poll}} when a poll
- *       opens, closes or reopens (results left out while the poll hides them; drafts never),
+ *       opens, closes or reopens or a word-cloud entry is hidden (results left out while the poll
+ *       hides them; drafts never),
  *       {@code pollResults {poll}} with the whole poll when its tallies change (coalesced per poll,
  *       at most one per coalescing window; only while the poll shows results live).</li>
  *   <li>{@code openfloor.session.<code>.mod}: outbound only, moderator token in the register

@@ -241,6 +241,7 @@ class LivePollsTest {
     setState(multi, "closed");
     int onClosed = vote(alice, multi, choices("o3")).statusCode();
     JsonObject after = api.snapshot(code, moderatorToken).await();
+    JsonObject closedPolls = api.call(HttpMethod.GET, pollsPath(), moderatorToken, null).await().bodyAsJsonObject();
 
     testContext.verify(() -> {
       assertThat(refusals).containsExactly(400, 400, 400, 400, 400, 400, 400, 403, 403, 403, 404);
@@ -248,6 +249,7 @@ class LivePollsTest {
       assertThat(counts(pollIn(after, multi))).isEqualTo(counts(pollIn(before, multi)));
       assertThat(pollIn(after, words).getJsonArray("words")).isEqualTo(pollIn(before, words).getJsonArray("words"));
       assertThat(after.getJsonArray("polls")).hasSize(2);
+      assertThat(closedPolls.getJsonArray("polls")).isEqualTo(after.getJsonArray("polls"));
     });
     testContext.completeNow();
   }
