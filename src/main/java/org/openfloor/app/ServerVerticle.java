@@ -30,6 +30,9 @@ public final class ServerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ServerVerticle.class);
   private static final String SOCKJS_CLIENT = "META-INF/resources/webjars/sockjs-client/1.6.1/dist/sockjs.min.js";
 
+  /** SockJS framing and JSON escaping make a transport frame larger than the bridge message it carries. */
+  private static final int TRANSPORT_HEADROOM = 4;
+
   private final OpenFloorConfig config;
   private final Function<io.vertx.core.Vertx, Future<CommandLog>> logOpener;
   private CommandLog log;
@@ -78,8 +81,8 @@ public final class ServerVerticle extends VerticleBase {
 
   private Future<HttpServer> listen(Router router) {
     HttpServerOptions options = new HttpServerOptions()
-        .setMaxWebSocketFrameSize(config.maxFrameBytes())
-        .setMaxWebSocketMessageSize(config.maxFrameBytes())
+        .setMaxWebSocketFrameSize(config.maxFrameBytes() * TRANSPORT_HEADROOM)
+        .setMaxWebSocketMessageSize(config.maxFrameBytes() * TRANSPORT_HEADROOM)
         .setCompressionSupported(true);
     return vertx.createHttpServer(options).requestHandler(router).listen(config.httpPort(), config.httpHost())
         .onSuccess(s -> server = s);

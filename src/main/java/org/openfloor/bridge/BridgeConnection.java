@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 final class BridgeConnection {
   private static final Logger LOG = LoggerFactory.getLogger(BridgeConnection.class);
-  private static final int MESSAGE_TOO_BIG = 1009;
   private static final int MAX_REPLY_ADDRESS = 100;
 
   private final SockJSSocket socket;
@@ -54,7 +53,7 @@ final class BridgeConnection {
   private void onFrame(Buffer frame) {
     if (frame.length() > limits.maxFrameBytes()) {
       sendError(null, "frame_too_large");
-      socket.close(MESSAGE_TOO_BIG, "message too big");
+      socket.close();
       return;
     }
     Optional<JsonObject> message = parse(frame);
@@ -101,12 +100,14 @@ final class BridgeConnection {
       sendError(address, "too_many_handlers");
       return;
     }
+    socket.pause();
     guard.mayRegister(outbound.get(), tokenHash).onComplete(ar -> {
       if (ar.succeeded() && ar.result()) {
         listen(address);
       } else {
         sendError(address, "access_denied");
       }
+      socket.resume();
     });
   }
 

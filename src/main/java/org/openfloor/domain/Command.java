@@ -54,4 +54,41 @@ public sealed interface Command {
   /** The moderator hides a word-cloud entry, or shows it again. */
   record HidePollWord(String pollId, String text, boolean hidden) implements Command {
   }
+
+  /** The open-mic queue's commands. */
+  sealed interface QueueCommand extends Command {
+  }
+
+  /** A participant asks for the floor. */
+  record RequestFloor(QueueKind kind, Optional<String> topic, boolean remote) implements QueueCommand {
+  }
+
+  /** Its owner withdraws a request, or the moderator removes it. */
+  record WithdrawRequest(String entryId) implements QueueCommand {
+  }
+
+  /** The moderator ends the current turn and gives the floor to the first in line, or to {@code entryId}. */
+  record CallNext(Optional<String> entryId) implements QueueCommand {
+  }
+
+  /** The moderator opens or closes the list, reorders it, or changes the speaking time or the ordering policy. */
+  record UpdateQueue(Optional<Boolean> open, Optional<java.util.List<String>> order, Optional<Integer> speakingSeconds,
+                     Optional<Boolean> firstTimeFirst) implements QueueCommand {
+  }
+
+  /** The moderator acts on the current speaker's clock; {@code seconds} is the extension. */
+  record RunTimer(TimerAction action, Optional<Integer> seconds) implements QueueCommand {
+  }
+
+  /** The moderator empties the list (the current speaker keeps the floor). */
+  record ClearQueue() implements QueueCommand {
+  }
+
+  /** The moderator accepts a point of order, which goes to the front of the line. */
+  record AcceptOrder(String entryId) implements QueueCommand {
+  }
+
+  /** The moderator sets the speaking time of one waiting entry or of the current speaker. */
+  record SetSpeakingLimit(String entryId, int limitSeconds) implements QueueCommand {
+  }
 }

@@ -36,4 +36,12 @@ public sealed interface Event {
   /** A participant's own vote in a poll was recorded. */
   record OwnPollVoteChanged(Audience audience, PollVote vote) implements Event {
   }
+
+  /** The mic queue changed; the whole queue as it stands after the entry goes out. */
+  record QueueChanged(Audience audience) implements Event {
+  }
+
+  /** A participant's own place in the queue changed. */
+  record OwnQueueChanged(Audience audience, QueueStanding standing) implements Event {
+  }
 }

@@ -28,6 +28,8 @@ public final class Session {
   private final Map<String, String> participantByToken = new HashMap<>();
   private final QuestionBoard questions = new QuestionBoard();
   private final PollBook polls = new PollBook();
+  private final MicQueue queue = new MicQueue();
+  private final FloorRules floor = new FloorRules(this, queue);
 
   public Session(String code) {
     this.code = code;
@@ -51,6 +53,10 @@ public final class Session {
 
   public PollBook polls() {
     return polls;
+  }
+
+  public MicQueue queue() {
+    return queue;
   }
 
   public Collection<Participant> participants() {
@@ -105,6 +111,9 @@ public final class Session {
     }
     if (PollBook.handles(command)) {
       return polls.apply(entry, actor, info.phase());
+    }
+    if (command instanceof Command.QueueCommand queueCommand) {
+      return floor.apply(entry, actor, queueCommand);
     }
     return Outcome.rejected(Rejection.badInput("unsupported command"));
   }

@@ -52,11 +52,37 @@ public final class ApiRoutes {
     api.put("/sessions/:code/polls/:id/vote").handler(this::jsonBody).handler(pollCommand(CommandCodec.POLL_VOTE));
     api.patch("/sessions/:code/polls/:id/words").handler(this::jsonBody)
         .handler(pollCommand(CommandCodec.POLL_HIDE_WORD));
+    queueRoutes(api);
     api.get("/sessions/:code/events").handler(this::events);
     api.get("/sessions/:code/qr.svg").handler(this::qrCode);
     api.route().last().handler(ctx -> HttpErrors.respond(ctx, Errors.NOT_FOUND, "no such resource"));
     api.route().failureHandler(HttpErrors::handle);
     return api;
+  }
+
+  private void queueRoutes(Router api) {
+    api.post("/sessions/:code/queue").handler(this::optionalJsonBody).handler(queueCommand(CommandCodec.QUEUE_REQUEST));
+    api.patch("/sessions/:code/queue").handler(this::jsonBody).handler(queueCommand(CommandCodec.QUEUE_UPDATE));
+    api.post("/sessions/:code/queue/next").handler(this::optionalJsonBody).handler(queueCommand(CommandCodec.QUEUE_NEXT));
+    api.post("/sessions/:code/queue/timer").handler(this::jsonBody).handler(queueCommand(CommandCodec.QUEUE_TIMER));
+    api.post("/sessions/:code/queue/clear").handler(this::optionalJsonBody)
+        .handler(queueCommand(CommandCodec.QUEUE_CLEAR));
+    api.delete("/sessions/:code/queue/:id").handler(this::optionalJsonBody)
+        .handler(queueCommand(CommandCodec.QUEUE_WITHDRAW));
+    api.patch("/sessions/:code/queue/:id").handler(this::jsonBody).handler(queueCommand(CommandCodec.QUEUE_EDIT));
+    api.post("/sessions/:code/queue/:id/accept").handler(this::optionalJsonBody)
+        .handler(queueCommand(CommandCodec.QUEUE_ACCEPT));
+  }
+
+  private io.vertx.core.Handler<RoutingContext> queueCommand(String type) {
+    return ctx -> {
+      JsonObject body = ctx.get(BODY);
+      String entryId = ctx.pathParam("id");
+      if (entryId != null) {
+        body.put("id", entryId);
+      }
+      gateway.submit(code(ctx), type, body, tokenHash(ctx)).onComplete(ar -> answer(ctx, ar.result(), ar.cause()));
+    };
   }
 
   private void jsonBody(RoutingContext ctx) {

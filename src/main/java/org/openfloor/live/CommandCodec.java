@@ -36,6 +36,14 @@ public final class CommandCodec {
   public static final String POLL_UPDATE = "poll.update";
   public static final String POLL_VOTE = "poll.vote";
   public static final String POLL_HIDE_WORD = "poll.hideWord";
+  public static final String QUEUE_REQUEST = "queue.request";
+  public static final String QUEUE_WITHDRAW = "queue.withdraw";
+  public static final String QUEUE_NEXT = "queue.next";
+  public static final String QUEUE_UPDATE = "queue.update";
+  public static final String QUEUE_TIMER = "queue.timer";
+  public static final String QUEUE_CLEAR = "queue.clear";
+  public static final String QUEUE_ACCEPT = "queue.accept";
+  public static final String QUEUE_EDIT = "queue.edit";
 
   /** Decodes a client's request body; {@code edgeTokenHash} is the hash of a token the edge just made. */
   public static Command fromRequest(String type, JsonObject body, String edgeTokenHash) {
@@ -71,6 +79,9 @@ public final class CommandCodec {
     if (PollCodec.typeOf(command) != null) {
       return PollCodec.typeOf(command);
     }
+    if (command instanceof Command.QueueCommand queueCommand) {
+      return QueueCodec.typeOf(queueCommand);
+    }
     throw new IllegalArgumentException("no wire type for " + command);
   }
 
@@ -104,6 +115,9 @@ public final class CommandCodec {
     if (PollCodec.toJson(command) != null) {
       return PollCodec.toJson(command);
     }
+    if (command instanceof Command.QueueCommand queueCommand) {
+      return QueueCodec.toJson(queueCommand);
+    }
     throw new IllegalArgumentException("no JSON form for " + command);
   }
 
@@ -124,6 +138,8 @@ public final class CommandCodec {
       case MODERATE -> new Moderate(fields.id("questionId"), fields.optionalEnum("status", QuestionStatus::fromWire),
           fields.optionalBoolean("highlighted"));
       case POLL_CREATE, POLL_UPDATE, POLL_VOTE, POLL_HIDE_WORD -> PollCodec.decode(type, fields);
+      case QUEUE_REQUEST, QUEUE_WITHDRAW, QUEUE_NEXT, QUEUE_UPDATE, QUEUE_TIMER, QUEUE_CLEAR, QUEUE_ACCEPT, QUEUE_EDIT ->
+          QueueCodec.decode(type, fields);
       default -> throw new BadInput("unknown command type '" + type + "'");
     };
     fields.noOthers();

@@ -41,6 +41,12 @@ public final class EventFrames {
     if (event instanceof Event.OwnPollVoteChanged e) {
       return typed("pollVote", seq).mergeIn(PollViews.vote(e.vote()));
     }
+    if (event instanceof Event.QueueChanged) {
+      return typed("queue", seq).put("queue", QueueViews.queue(session));
+    }
+    if (event instanceof Event.OwnQueueChanged e) {
+      return typed("myQueue", seq).mergeIn(QueueViews.standing(e.standing(), session));
+    }
     throw new IllegalArgumentException("no frame for " + event);
   }
 

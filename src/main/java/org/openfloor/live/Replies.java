@@ -3,10 +3,12 @@ package org.openfloor.live;
 import io.vertx.core.json.JsonObject;
 
 import org.openfloor.domain.Command;
+import org.openfloor.domain.MicQueue;
 import org.openfloor.domain.Participant;
 import org.openfloor.domain.Poll;
 import org.openfloor.domain.PollVote;
 import org.openfloor.domain.Question;
+import org.openfloor.domain.QueueEntry;
 import org.openfloor.domain.Session;
 import org.openfloor.domain.SessionInfo;
 
@@ -28,7 +30,8 @@ final class Replies {
 
   private static int statusOf(Command command) {
     boolean creates = command instanceof Command.CreateSession || command instanceof Command.Join
-        || command instanceof Command.Ask || command instanceof Command.CreatePoll;
+        || command instanceof Command.Ask || command instanceof Command.RequestFloor
+        || command instanceof Command.CreatePoll;
     return creates ? CREATED : OK;
   }
 
@@ -47,6 +50,12 @@ final class Replies {
     }
     if (value instanceof PollVote vote) {
       return PollViews.vote(vote);
+    }
+    if (value instanceof QueueEntry entry) {
+      return QueueViews.requested(entry, session);
+    }
+    if (value instanceof MicQueue) {
+      return QueueViews.queue(session);
     }
     throw new IllegalArgumentException("no reply body for " + value);
   }

@@ -230,9 +230,12 @@ public final class SessionHub {
     fanout.push(address, body, EventFrames.frame(address, body));
   }
 
-  /** What the holder of {@code tokenHash} may see now. */
+  /** What the holder of {@code tokenHash} may see now, with the server's clock ({@code serverTime}, epoch ms). */
   public JsonObject snapshot(String tokenHash) {
-    Actor actor = session.actorOf(tokenHash);
+    return viewFor(session.actorOf(tokenHash)).put("serverTime", System.currentTimeMillis());
+  }
+
+  private JsonObject viewFor(Actor actor) {
     if (actor.isModerator()) {
       return Views.moderatorSnapshot(session, appliedSeq);
     }

@@ -57,6 +57,7 @@ public final class Views {
     session.questions().askedBy(me.id()).forEach(q -> own.add(question(q, session)));
     JsonArray votes = new JsonArray(session.questions().votedBy(me.id()).stream().sorted().toList());
     JsonObject mine = participant(me).put("questions", own).put("votes", votes);
+    mine.put("queue", QueueViews.standing(session.queue().standingOf(me.id()), session));
     return publicSnapshot(session, seq).put("me", mine).put("role", "participant")
         .put("polls", PollViews.pollsFor(session, me));
   }
@@ -65,7 +66,8 @@ public final class Views {
     JsonArray list = new JsonArray();
     questions.stream().sorted(Comparator.comparingLong(Question::seq)).forEach(q -> list.add(question(q, session)));
     return session(session.info()).put("seq", seq).put("questions", list)
-        .put("participantCount", session.participants().size()).put("role", "public");
+        .put("participantCount", session.participants().size()).put("role", "public")
+        .put("queue", QueueViews.queue(session));
   }
 
   private static JsonObject author(Question q, Session session) {

@@ -59,6 +59,7 @@ public final class BridgeClient {
     switch (text.charAt(0)) {
       case 'o' -> opened.tryComplete();
       case 'a' -> new JsonArray(text.substring(1)).forEach(m -> onMessage(new JsonObject((String) m)));
+      case 'c' -> closed.tryComplete(new JsonArray(text.substring(1)).getInteger(0));
       default -> { }
     }
   }
@@ -117,10 +118,12 @@ public final class BridgeClient {
     return bodies;
   }
 
+  /** Error frames that are not replies to commands: refusals of registers, sends and malformed frames. */
   public List<JsonObject> errors() {
-    return frames.stream().filter(f -> "err".equals(f.getString("type"))).toList();
+    return frames.stream().filter(f -> "err".equals(f.getString("type")) && !f.containsKey("failureCode")).toList();
   }
 
+  /** The close code: from SockJS's close frame {@code c[code,reason]}, else the WebSocket's. */
   public Future<Integer> closed() {
     return closed.future();
   }

@@ -1,0 +1,251 @@
+package org.openfloor.domain;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.openfloor.domain.Command.AcceptOrder;
+import org.openfloor.domain.Command.CallNext;
+import org.openfloor.domain.Command.ClearQueue;
+import org.openfloor.domain.Command.QueueCommand;
+import org.openfloor.domain.Command.RequestFloor;
+import org.openfloor.domain.Command.RunTimer;
+import org.openfloor.domain.Command.SetSpeakingLimit;
+import org.openfloor.domain.Command.UpdateQueue;
+import org.openfloor.domain.Command.WithdrawRequest;
+
+/**
+ * The rules of the open-mic queue: checks a queue command completely, then changes the queue and
+ * tells everyone the new queue and each participant whose own standing changed.
+ */
+final class FloorRules {
+  private final Session session;
+  private final MicQueue queue;
+
+  FloorRules(Session session, MicQueue queue) {
+    this.session = session;
+    this.queue = queue;
+  }
+
+  Outcome apply(Entry entry, Actor actor, QueueCommand command) {
+    Optional<Rejection> problem = problem(actor, command);
+    if (problem.isPresent()) {
+      return Outcome.rejected(problem.get());
+    }
+    Map<String, QueueStanding> before = queue.standings();
+    Object value = change(entry, actor, command);
+    return Outcome.accepted(value, events(before));
+  }
+
+  private Optional<Rejection> problem(Actor actor, QueueCommand command) {
+    if (session.info().phase() == Phase.CLOSED) {
+      return Optional.of(Rejection.conflict("the session is closed"));
+    }
+    if (command instanceof RequestFloor request) {
+      return requestProblem(actor, request);
+    }
+    if (command instanceof WithdrawRequest withdraw) {
+      return withdrawProblem(actor, withdraw);
+    }
+    if (!actor.isModerator()) {
+      return Optional.of(Rejection.forbidden("only the moderator runs the speakers list"));
+    }
+    return moderatorProblem(command);
+  }
+
+  private Optional<Rejection> requestProblem(Actor actor, RequestFloor request) {
+    if (!(actor instanceof Actor.Attendee attendee)) {
+      return Optional.of(Rejection.forbidden("only participants ask for the floor"));
+    }
+    Participant participant = attendee.participant();
+    if (participant.name().isEmpty()) {
+      return Optional.of(Rejection.badInput("asking for the floor needs a name: join with your name first"));
+    }
+    return Texts.optionalProblem("topic", request.topic(), MicQueue.TOPIC)
+        .or(() -> requestConflict(participant, request));
+  }
+
+  private Optional<Rejection> requestConflict(Participant participant, RequestFloor request) {
+    if (session.info().phase() != Phase.LIVE) {
+      return Optional.of(Rejection.conflict("the floor is closed: the session is " + session.info().phase().wire()));
+    }
+    if (!queue.open() && request.kind() != QueueKind.ORDER) {
+      return Optional.of(Rejection.conflict("the speakers list is closed"));
+    }
+    if (queue.hasOpenRequest(participant.id())) {
+      return Optional.of(Rejection.conflict("you already asked for the floor"));
+    }
+    if (request.kind() == QueueKind.REPLY && queue.current().isEmpty()) {
+      return Optional.of(Rejection.conflict("nobody has the floor to reply to"));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Rejection> withdrawProblem(Actor actor, WithdrawRequest withdraw) {
+    if (queue.current().filter(s -> s.entry().id().equals(withdraw.entryId())).isPresent()) {
+      return Optional.of(Rejection.conflict("that speaker has the floor: finish the turn instead"));
+    }
+    Optional<QueueEntry> entry = queue.findOpen(withdraw.entryId());
+    if (entry.isEmpty()) {
+      return Optional.of(Rejection.notFound("no request " + withdraw.entryId() + " in the queue"));
+    }
+    boolean owner = actor instanceof Actor.Attendee attendee
+        && attendee.participant().id().equals(entry.get().participantId());
+    if (!owner && !actor.isModerator()) {
+      return Optional.of(Rejection.forbidden("only its owner or the moderator withdraws a request"));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Rejection> moderatorProblem(QueueCommand command) {
+    if (command instanceof CallNext next) {
+      return nextProblem(next);
+    }
+    if (command instanceof UpdateQueue update) {
+      return updateProblem(update);
+    }
+    if (command instanceof RunTimer timer) {
+      return TimerRules.problem(queue.current(), timer);
+    }
+    if (command instanceof AcceptOrder accept && queue.findPendingOrder(accept.entryId()).isEmpty()) {
+      return Optional.of(Rejection.notFound("no point of order " + accept.entryId() + " awaits acceptance"));
+    }
+    if (command instanceof SetSpeakingLimit limit) {
+      return limitProblem(limit);
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Rejection> nextProblem(CallNext next) {
+    if (next.entryId().isPresent() && queue.findWaiting(next.entryId().get()).isEmpty()) {
+      return Optional.of(Rejection.notFound("no request " + next.entryId().get() + " waits in line"));
+    }
+    if (queue.waiting().isEmpty() && queue.current().isEmpty()) {
+      return Optional.of(Rejection.conflict("nobody is waiting for the floor"));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Rejection> updateProblem(UpdateQueue update) {
+    if (update.open().isEmpty() && update.order().isEmpty() && update.speakingSeconds().isEmpty()
+        && update.firstTimeFirst().isEmpty()) {
+      return Optional.of(Rejection.badInput("nothing to change: give open, order, speakingSeconds or firstTimeFirst"));
+    }
+    return update.speakingSeconds().flatMap(s -> secondsProblem("speakingSeconds", s, MicQueue.MIN_SECONDS))
+        .or(() -> update.order().flatMap(this::orderProblem));
+  }
+
+  private Optional<Rejection> orderProblem(List<String> order) {
+    Set<String> waitingIds = new HashSet<>();
+    queue.waiting().forEach(e -> waitingIds.add(e.id()));
+    if (order.size() != waitingIds.size() || !waitingIds.equals(new HashSet<>(order))) {
+      return Optional.of(Rejection.badInput("order must list every waiting request exactly once"));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Rejection> limitProblem(SetSpeakingLimit limit) {
+    boolean speaking = queue.current().filter(s -> s.entry().id().equals(limit.entryId())).isPresent();
+    if (!speaking && queue.findOpen(limit.entryId()).isEmpty()) {
+      return Optional.of(Rejection.notFound("no request " + limit.entryId() + " in the queue"));
+    }
+    return secondsProblem("limitSeconds", limit.limitSeconds(), MicQueue.MIN_SECONDS);
+  }
+
+  static Optional<Rejection> secondsProblem(String field, int seconds, int min) {
+    if (seconds < min || seconds > MicQueue.MAX_SECONDS) {
+      return Optional.of(Rejection.badInput(field + " must be between " + min + " and " + MicQueue.MAX_SECONDS));
+    }
+    return Optional.empty();
+  }
+
+  private Object change(Entry entry, Actor actor, QueueCommand command) {
+    if (command instanceof RequestFloor request) {
+      return request(entry, ((Actor.Attendee) actor).participant(), request);
+    }
+    if (command instanceof WithdrawRequest withdraw) {
+      queue.remove(withdraw.entryId());
+    } else if (command instanceof CallNext next) {
+      callNext(entry.timestamp(), next);
+    } else if (command instanceof UpdateQueue update) {
+      update(update);
+    } else if (command instanceof RunTimer timer) {
+      runTimer(entry.timestamp(), timer);
+    } else if (command instanceof ClearQueue) {
+      queue.clear();
+    } else if (command instanceof AcceptOrder accept) {
+      queue.accept(accept.entryId());
+    } else if (command instanceof SetSpeakingLimit limit) {
+      setLimit(limit);
+    }
+    return queue;
+  }
+
+  private QueueEntry request(Entry entry, Participant participant, RequestFloor request) {
+    QueueEntry created = new QueueEntry("s" + entry.seq(), participant.id(), request.kind(),
+        request.topic(), request.remote(), entry.timestamp(), Optional.empty());
+    if (request.kind() == QueueKind.ORDER) {
+      queue.awaitAcceptance(created);
+    } else {
+      queue.enqueue(created);
+    }
+    return created;
+  }
+
+  private void callNext(long at, CallNext next) {
+    if (queue.current().isPresent()) {
+      finish(at);
+    }
+    Optional<String> chosen = next.entryId().or(() -> queue.waiting().stream().findFirst().map(QueueEntry::id));
+    chosen.ifPresent(id -> queue.giveFloor(id, at));
+  }
+
+  private void finish(long at) {
+    String speakerId = queue.current().orElseThrow().entry().participantId();
+    queue.finish(at, session.participant(speakerId));
+  }
+
+  private void update(UpdateQueue update) {
+    update.open().ifPresent(queue::open);
+    update.speakingSeconds().ifPresent(queue::speakingSeconds);
+    update.order().ifPresent(queue::reorder);
+    update.firstTimeFirst().ifPresent(queue::firstTimeFirst);
+  }
+
+  private void runTimer(long at, RunTimer timer) {
+    if (timer.action() == TimerAction.FINISH) {
+      finish(at);
+    } else {
+      queue.replaceCurrent(TimerRules.next(queue.current().orElseThrow(), timer, at));
+    }
+  }
+
+  private void setLimit(SetSpeakingLimit limit) {
+    Optional<Speaker> speaker = queue.current().filter(s -> s.entry().id().equals(limit.entryId()));
+    if (speaker.isPresent()) {
+      queue.replaceCurrent(speaker.get().withLimit(limit.limitSeconds()));
+    } else {
+      queue.replace(queue.findOpen(limit.entryId()).orElseThrow().withLimit(limit.limitSeconds()));
+    }
+  }
+
+  private List<Event> events(Map<String, QueueStanding> before) {
+    List<Event> events = new ArrayList<>();
+    events.add(new Event.QueueChanged(Audience.EVERYONE));
+    events.add(new Event.QueueChanged(Audience.MODERATORS));
+    Map<String, QueueStanding> after = queue.standings();
+    Set<String> concerned = new LinkedHashSet<>(after.keySet());
+    concerned.addAll(before.keySet());
+    for (String participantId : concerned) {
+      QueueStanding now = after.getOrDefault(participantId, QueueStanding.NONE);
+      if (!now.equals(before.getOrDefault(participantId, QueueStanding.NONE))) {
+        events.add(new Event.OwnQueueChanged(Audience.participant(participantId), now));
+      }
+    }
+    return events;
+  }
+}
