@@ -1,5 +1,6 @@
 package org.openfloor.domain;
 
+import java.util.List;
 import java.util.Optional;
 
 /** What someone asks a session to do; carried in a log entry and applied in order. */
@@ -30,6 +31,28 @@ public sealed interface Command {
   /** A moderator (or the facilitator of its group) changes a question's status or highlight. */
   record Moderate(String questionId, Optional<QuestionStatus> status, Optional<Boolean> highlighted)
       implements Command {
+  }
+
+  /** The moderator prepares a poll, as a draft; option labels are only for choice polls. */
+  record CreatePoll(String question, PollKind kind, List<String> options, ShowResults showResults,
+                    Optional<Integer> maxChoices, Optional<Integer> scale) implements Command {
+    public CreatePoll {
+      options = List.copyOf(options);
+    }
+  }
+
+  /** The moderator opens, closes or reopens a poll, or edits a draft. */
+  record UpdatePoll(String pollId, Optional<PollState> state, Optional<String> question,
+                    Optional<List<String>> options, Optional<ShowResults> showResults,
+                    Optional<Integer> maxChoices, Optional<Integer> scale) implements Command {
+  }
+
+  /** A participant votes in an open poll, replacing any earlier vote there. */
+  record VotePoll(String pollId, Ballot ballot) implements Command {
+  }
+
+  /** The moderator hides a word-cloud entry, or shows it again. */
+  record HidePollWord(String pollId, String text, boolean hidden) implements Command {
   }
 
   /** The open-mic queue's commands. */

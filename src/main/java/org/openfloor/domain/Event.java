@@ -25,6 +25,18 @@ public sealed interface Event {
   record OwnVoteChanged(Audience audience, String questionId, boolean voted) implements Event {
   }
 
+  /** A poll was created, opened, closed or edited; read it when the event is published. */
+  record PollChanged(Audience audience, Poll poll) implements Event {
+  }
+
+  /** A poll's tallies changed; these are coalesced and rendered from the state when pushed. */
+  record PollTallied(Audience audience, String pollId) implements Event {
+  }
+
+  /** A participant's own vote in a poll was recorded. */
+  record OwnPollVoteChanged(Audience audience, PollVote vote) implements Event {
+  }
+
   /** The mic queue changed; the whole queue as it stands after the entry goes out. */
   record QueueChanged(Audience audience) implements Event {
   }

@@ -6,6 +6,12 @@ public final class Limits {
   public static final int QUESTION = 500;
   public static final int NAME = 80;
   public static final int AFFILIATION = 120;
+  public static final int POLL_QUESTION = 300;
+  public static final int POLL_OPTION = 200;
+  public static final int POLL_MIN_OPTIONS = 2;
+  public static final int POLL_MAX_OPTIONS = 10;
+  public static final int POLL_WORD = 40;
+  public static final int POLL_WORDS = 3;
 
   private Limits() {
   }

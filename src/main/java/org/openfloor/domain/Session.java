@@ -27,6 +27,7 @@ public final class Session {
   private final Map<String, Participant> participants = new LinkedHashMap<>();
   private final Map<String, String> participantByToken = new HashMap<>();
   private final QuestionBoard questions = new QuestionBoard();
+  private final PollBook polls = new PollBook();
   private final MicQueue queue = new MicQueue();
   private final FloorRules floor = new FloorRules(this, queue);
 
@@ -48,6 +49,10 @@ public final class Session {
 
   public QuestionBoard questions() {
     return questions;
+  }
+
+  public PollBook polls() {
+    return polls;
   }
 
   public MicQueue queue() {
@@ -103,6 +108,9 @@ public final class Session {
     }
     if (command instanceof Moderate moderate) {
       return moderate(actor, moderate);
+    }
+    if (PollBook.handles(command)) {
+      return polls.apply(entry, actor, info.phase());
     }
     if (command instanceof Command.QueueCommand queueCommand) {
       return floor.apply(entry, actor, queueCommand);

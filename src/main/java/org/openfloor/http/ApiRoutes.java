@@ -46,6 +46,12 @@ public final class ApiRoutes {
     api.delete("/sessions/:code/questions/:id/vote").handler(this::optionalJsonBody)
         .handler(command(CommandCodec.UNVOTE));
     api.patch("/sessions/:code/questions/:id").handler(this::jsonBody).handler(command(CommandCodec.MODERATE));
+    api.get("/sessions/:code/polls").handler(this::polls);
+    api.post("/sessions/:code/polls").handler(this::jsonBody).handler(command(CommandCodec.POLL_CREATE));
+    api.patch("/sessions/:code/polls/:id").handler(this::jsonBody).handler(pollCommand(CommandCodec.POLL_UPDATE));
+    api.put("/sessions/:code/polls/:id/vote").handler(this::jsonBody).handler(pollCommand(CommandCodec.POLL_VOTE));
+    api.patch("/sessions/:code/polls/:id/words").handler(this::jsonBody)
+        .handler(pollCommand(CommandCodec.POLL_HIDE_WORD));
     queueRoutes(api);
     api.get("/sessions/:code/events").handler(this::events);
     api.get("/sessions/:code/qr.svg").handler(this::qrCode);
@@ -137,6 +143,13 @@ public final class ApiRoutes {
     };
   }
 
+  private io.vertx.core.Handler<RoutingContext> pollCommand(String type) {
+    return ctx -> {
+      JsonObject body = ctx.<JsonObject>get(BODY).put("pollId", ctx.pathParam("id"));
+      gateway.submit(code(ctx), type, body, tokenHash(ctx)).onComplete(ar -> answer(ctx, ar.result(), ar.cause()));
+    };
+  }
+
   private void snapshot(RoutingContext ctx) {
     gateway.registry().existing(code(ctx)).onComplete(ar -> {
       if (ar.failed()) {
@@ -144,6 +157,17 @@ public final class ApiRoutes {
         return;
       }
       respondJson(ctx, 200, ar.result().snapshot(tokenHash(ctx)));
+    });
+  }
+
+  private void polls(RoutingContext ctx) {
+    gateway.registry().existing(code(ctx)).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+        return;
+      }
+      JsonObject snapshot = ar.result().snapshot(tokenHash(ctx));
+      respondJson(ctx, 200, new JsonObject().put("seq", snapshot.getLong("seq")).put("polls", snapshot.getJsonArray("polls")));
     });
   }
 

@@ -11,15 +11,23 @@ import org.openfloor.domain.Audience;
  *   <li>{@code openfloor.session.<code>}: outbound only; public events of a session, each
  *       {@code {type, seq, …}}: {@code session {session}}, {@code question {question}},
  *       {@code votes {votes: {questionId: count}}} (coalesced), {@code queue {queue}} (the whole mic
- *       queue after every change, one per entry; a phone may find itself in it by {@code participantId}).</li>
+ *       queue after every change, one per entry; a phone may find itself in it by {@code participantId}),
+ *       {@code poll {poll}} when a poll opens, closes or reopens or a word-cloud entry is hidden
+ *       (results left out while the poll hides them; drafts never), {@code pollResults {poll}} with the
+ *       whole poll when its tallies change (coalesced per poll, at most one per coalescing window;
+ *       only while the poll shows results live).</li>
  *   <li>{@code openfloor.session.<code>.mod}: outbound only, moderator token in the register
  *       headers; the moderator's view of the same events (including {@code queue}) plus
- *       {@code participant {participant}}, pending and hidden questions.</li>
+ *       {@code participant {participant}}, pending and hidden questions, {@code poll {poll}} also for
+ *       drafts and edits, with results always and hidden words flagged, and {@code pollResults {poll}}
+ *       for every tally change (coalesced).</li>
  *   <li>{@code openfloor.participant.<participantId>}: outbound only, that participant's token
  *       in the register headers; {@code question {question}} for their own questions whatever
  *       their status, {@code ownVote {questionId, voted}}, {@code myQueue {entry, position, next, speaking,
  *       pending}} whenever their own place in the mic queue changes (position 1-based, 0 while they have
- *       the floor, null while a point of order awaits acceptance or once they have left the queue).</li>
+ *       the floor, null while a point of order awaits acceptance or once they have left the queue),
+ *       {@code pollVote {pollId, myVote}} with their current vote in a poll ({@code {choices}},
+ *       {@code {rating}} or {@code {words}}).</li>
  *   <li>{@code openfloor.cmd}: inbound request/reply; body {@code {type, session, requestId?, …}}
  *       with the same fields as the REST body, token in the {@code authorization} header; the reply
  *       body is the REST response body, a failure carries the HTTP status as its code.</li>

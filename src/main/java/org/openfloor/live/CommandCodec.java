@@ -32,6 +32,10 @@ public final class CommandCodec {
   public static final String VOTE = "vote";
   public static final String UNVOTE = "unvote";
   public static final String MODERATE = "moderate";
+  public static final String POLL_CREATE = "poll.create";
+  public static final String POLL_UPDATE = "poll.update";
+  public static final String POLL_VOTE = "poll.vote";
+  public static final String POLL_HIDE_WORD = "poll.hideWord";
   public static final String QUEUE_REQUEST = "queue.request";
   public static final String QUEUE_WITHDRAW = "queue.withdraw";
   public static final String QUEUE_NEXT = "queue.next";
@@ -72,6 +76,9 @@ public final class CommandCodec {
     if (command instanceof Moderate) {
       return MODERATE;
     }
+    if (PollCodec.typeOf(command) != null) {
+      return PollCodec.typeOf(command);
+    }
     if (command instanceof Command.QueueCommand queueCommand) {
       return QueueCodec.typeOf(queueCommand);
     }
@@ -105,6 +112,9 @@ public final class CommandCodec {
           .put("status", m.status().map(QuestionStatus::wire).orElse(null))
           .put("highlighted", m.highlighted().orElse(null));
     }
+    if (PollCodec.toJson(command) != null) {
+      return PollCodec.toJson(command);
+    }
     if (command instanceof Command.QueueCommand queueCommand) {
       return QueueCodec.toJson(queueCommand);
     }
@@ -127,6 +137,7 @@ public final class CommandCodec {
       case UNVOTE -> new Vote(fields.id("questionId"), false);
       case MODERATE -> new Moderate(fields.id("questionId"), fields.optionalEnum("status", QuestionStatus::fromWire),
           fields.optionalBoolean("highlighted"));
+      case POLL_CREATE, POLL_UPDATE, POLL_VOTE, POLL_HIDE_WORD -> PollCodec.decode(type, fields);
       case QUEUE_REQUEST, QUEUE_WITHDRAW, QUEUE_NEXT, QUEUE_UPDATE, QUEUE_TIMER, QUEUE_CLEAR, QUEUE_ACCEPT, QUEUE_EDIT ->
           QueueCodec.decode(type, fields);
       default -> throw new BadInput("unknown command type '" + type + "'");

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.Map;
 
+import org.openfloor.domain.Audience;
 import org.openfloor.domain.Event;
 import org.openfloor.domain.Session;
 
@@ -29,6 +30,16 @@ public final class EventFrames {
     }
     if (event instanceof Event.VotesChanged e) {
       return votes(seq, Map.of(e.questionId(), e.votes()));
+    }
+    if (event instanceof Event.PollChanged e) {
+      return typed("poll", seq).put("poll", PollViews.poll(e.poll(), e.audience() instanceof Audience.Moderators));
+    }
+    if (event instanceof Event.PollTallied e) {
+      return typed("pollResults", seq).put("poll", PollViews.poll(session.polls().find(e.pollId()).orElseThrow(),
+          e.audience() instanceof Audience.Moderators));
+    }
+    if (event instanceof Event.OwnPollVoteChanged e) {
+      return typed("pollVote", seq).mergeIn(PollViews.vote(e.vote()));
     }
     if (event instanceof Event.QueueChanged) {
       return typed("queue", seq).put("queue", QueueViews.queue(session));

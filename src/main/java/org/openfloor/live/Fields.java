@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -63,6 +64,26 @@ final class Fields {
 
   Optional<JsonArray> optionalArray(String name) {
     return value(name, JsonArray.class, "an array");
+  }
+
+  /** An array of strings, each normalised like {@link #optionalText}, of at most {@code maxItems}. */
+  Optional<List<String>> optionalTexts(String name, int maxItems) {
+    return optionalStrings(name, maxItems).map(list -> list.stream().map(Texts::normalise).toList());
+  }
+
+  /** An array of strings taken as they are (ids), of at most {@code maxItems}. */
+  Optional<List<String>> optionalStrings(String name, int maxItems) {
+    return optionalArray(name).map(array -> {
+      if (array.size() > maxItems) {
+        throw new BadInput(name + " must have at most " + maxItems + " items");
+      }
+      return array.stream().map(item -> {
+        if (!(item instanceof String text)) {
+          throw new BadInput(name + " must be an array of strings");
+        }
+        return text;
+      }).toList();
+    });
   }
 
   <E> Optional<E> optionalEnum(String name, Function<String, Optional<E>> parse) {

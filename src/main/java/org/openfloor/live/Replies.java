@@ -5,6 +5,8 @@ import io.vertx.core.json.JsonObject;
 import org.openfloor.domain.Command;
 import org.openfloor.domain.MicQueue;
 import org.openfloor.domain.Participant;
+import org.openfloor.domain.Poll;
+import org.openfloor.domain.PollVote;
 import org.openfloor.domain.Question;
 import org.openfloor.domain.QueueEntry;
 import org.openfloor.domain.Session;
@@ -28,7 +30,8 @@ final class Replies {
 
   private static int statusOf(Command command) {
     boolean creates = command instanceof Command.CreateSession || command instanceof Command.Join
-        || command instanceof Command.Ask || command instanceof Command.RequestFloor;
+        || command instanceof Command.Ask || command instanceof Command.RequestFloor
+        || command instanceof Command.CreatePoll;
     return creates ? CREATED : OK;
   }
 
@@ -41,6 +44,12 @@ final class Replies {
     }
     if (value instanceof SessionInfo info) {
       return Views.session(info);
+    }
+    if (value instanceof Poll poll) {
+      return PollViews.poll(poll, true);
+    }
+    if (value instanceof PollVote vote) {
+      return PollViews.vote(vote);
     }
     if (value instanceof QueueEntry entry) {
       return QueueViews.requested(entry, session);

@@ -39,6 +39,7 @@ public final class SessionHub {
   private final Session session;
   private final RecentEvents recent;
   private final VoteCoalescer votes = new VoteCoalescer();
+  private final TallyCoalescer tallies = new TallyCoalescer();
   private final Map<Long, Promise<Answer>> waiting = new HashMap<>();
   private final Map<Long, Answer> recentAnswers;
   private final Map<String, Answer> answersByRequest;
@@ -191,8 +192,12 @@ public final class SessionHub {
       if (event instanceof Event.VotesChanged change) {
         votes.add(address, change.questionId(), change.votes(), seq);
         scheduleFlush();
+      } else if (event instanceof Event.PollTallied tallied) {
+        tallies.add(address, tallied, seq);
+        scheduleFlush();
       } else {
         votes.drain(address, this::emitVotes);
+        tallies.drain(address, this::emitTally);
         emit(address, EventFrames.body(event, seq, session), seq);
       }
     }
@@ -209,6 +214,11 @@ public final class SessionHub {
 
   private void flushVotes() {
     votes.drainAll(this::emitVotes);
+    tallies.drainAll(this::emitTally);
+  }
+
+  private void emitTally(String address, Event.PollTallied tallied, long latestSeq) {
+    emit(address, EventFrames.body(tallied, latestSeq, session), latestSeq);
   }
 
   private void emitVotes(String address, long latestSeq, Map<String, Integer> counts) {

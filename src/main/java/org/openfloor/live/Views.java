@@ -38,7 +38,8 @@ public final class Views {
 
   /** The snapshot everyone may see. */
   public static JsonObject publicSnapshot(Session session, long seq) {
-    return snapshot(session, seq, session.questions().visibleToEveryone());
+    return snapshot(session, seq, session.questions().visibleToEveryone())
+        .put("polls", PollViews.polls(session, false));
   }
 
   /** The snapshot with pending and hidden items, for the moderator. */
@@ -46,7 +47,8 @@ public final class Views {
     JsonObject snapshot = snapshot(session, seq, List.copyOf(session.questions().all()));
     JsonArray participants = new JsonArray();
     session.participants().forEach(p -> participants.add(participant(p)));
-    return snapshot.put("participants", participants).put("role", "moderator");
+    return snapshot.put("participants", participants).put("role", "moderator")
+        .put("polls", PollViews.polls(session, true));
   }
 
   /** The public snapshot plus what one participant may see of their own. */
@@ -56,7 +58,8 @@ public final class Views {
     JsonArray votes = new JsonArray(session.questions().votedBy(me.id()).stream().sorted().toList());
     JsonObject mine = participant(me).put("questions", own).put("votes", votes);
     mine.put("queue", QueueViews.standing(session.queue().standingOf(me.id()), session));
-    return publicSnapshot(session, seq).put("me", mine).put("role", "participant");
+    return publicSnapshot(session, seq).put("me", mine).put("role", "participant")
+        .put("polls", PollViews.pollsFor(session, me));
   }
 
   private static JsonObject snapshot(Session session, long seq, List<Question> questions) {
