@@ -38,6 +38,7 @@ public final class ServerVerticle extends VerticleBase {
   private CommandLog log;
   private SessionRegistry registry;
   private HttpServer server;
+  private OpenFloorMetrics metrics;
 
   public ServerVerticle(OpenFloorConfig config, Function<io.vertx.core.Vertx, Future<CommandLog>> logOpener) {
     this.config = config;
@@ -46,8 +47,9 @@ public final class ServerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    metrics = OpenFloorMetrics.create();
     return logOpener.apply(vertx).compose(opened -> {
-      log = opened;
+      log = new TimedCommandLog(opened, metrics);
       return listen(router());
     }).onSuccess(s -> LOG.info("OpenFloor listening on {}:{} with the {} log", config.httpHost(), s.actualPort(),
         config.log().name().toLowerCase()));
@@ -60,11 +62,13 @@ public final class ServerVerticle extends VerticleBase {
 
   private Router router() {
     SocketRegistry sockets = new SocketRegistry();
-    registry = new SessionRegistry(vertx, log, sockets, config.liveOptions());
-    CommandGateway gateway = new CommandGateway(registry);
+    registry = new SessionRegistry(vertx, log, metrics.counting(sockets, sockets::connectionsOn), config.liveOptions());
+    metrics.gauges(sockets::openConnections, registry::loadedCount);
+    CommandGateway gateway = new CommandGateway(registry, metrics);
     Router router = Router.router(vertx);
     router.route().handler(new OriginGuard(config.allowedOrigins()));
     router.get("/health").handler(this::health);
+    router.get("/metrics").handler(metrics.scrape());
     router.route("/api/*").subRouter(
         new ApiRoutes(gateway, new Links(config.publicUrl()), config.sessionCreationToken(), config.maxBodyBytes())
             .router(vertx));

@@ -45,6 +45,7 @@ final class BridgeConnection {
   }
 
   void start() {
+    sockets.opened();
     socket.handler(this::onFrame);
     socket.closeHandler(v -> onClose());
     socket.exceptionHandler(e -> LOG.debug("Bridge socket failed: {}", e.toString()));
@@ -185,6 +186,7 @@ final class BridgeConnection {
 
   private void onClose() {
     closed = true;
+    sockets.closed();
     registrations.forEach(address -> sockets.unregister(address, socket));
     registrations.clear();
   }

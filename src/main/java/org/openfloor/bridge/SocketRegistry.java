@@ -40,4 +40,19 @@ public final class SocketRegistry implements Fanout {
   public int connectionsOn(String address) {
     return socketsByAddress.getOrDefault(address, Set.of()).size();
   }
+
+  private int openConnections;
+
+  void opened() {
+    openConnections++;
+  }
+
+  void closed() {
+    openConnections--;
+  }
+
+  /** Bridge sockets open on this node, registered anywhere or not. */
+  public int openConnections() {
+    return openConnections;
+  }
 }

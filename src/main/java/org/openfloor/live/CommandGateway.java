@@ -14,9 +14,15 @@ public final class CommandGateway {
   private static final int MAX_REQUEST_ID = 100;
 
   private final SessionRegistry registry;
+  private final CommandMeter meter;
 
   public CommandGateway(SessionRegistry registry) {
+    this(registry, CommandMeter.NONE);
+  }
+
+  public CommandGateway(SessionRegistry registry, CommandMeter meter) {
     this.registry = registry;
+    this.meter = meter;
   }
 
   public SessionRegistry registry() {
@@ -29,10 +35,15 @@ public final class CommandGateway {
       JsonObject fields = body.copy();
       String requestId = takeRequestId(fields);
       Submission submission = submissionOf(type, fields, tokenHash, requestId);
-      return registry.existing(code).compose(hub -> hub.submit(submission));
+      return registry.existing(code).compose(hub -> hub.submit(submission)).andThen(ar -> count(type, ar));
     } catch (BadInput e) {
+      meter.command(type, "failed");
       return Future.failedFuture(e);
     }
+  }
+
+  private void count(String type, io.vertx.core.AsyncResult<Answer> result) {
+    meter.command(type, result.failed() ? "failed" : result.result().succeeded() ? "accepted" : "rejected");
   }
 
   /** Creates a session under a fresh code; the answer carries the moderator token, shown only here. */
