@@ -75,6 +75,8 @@ public final class ServerVerticle extends VerticleBase {
     router.route("/eventbus/*").subRouter(
         new EventBusBridge(gateway, sockets, new BridgeLimits(config.maxFrameBytes(), config.maxHandlersPerSocket()))
             .router(vertx));
+    router.get("/ws").handler(new EventBusBridge(gateway, sockets,
+        new BridgeLimits(config.maxFrameBytes(), config.maxHandlersPerSocket())).plainWebSocket());
     router.get("/j/:code").handler(this::joinLink);
     router.get("/vendor/sockjs.min.js").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/javascript").putHeader(HttpHeaders.CACHE_CONTROL, "max-age=86400")

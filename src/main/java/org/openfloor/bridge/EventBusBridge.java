@@ -30,4 +30,15 @@ public final class EventBusBridge {
     return SockJSHandler.create(vertx, options)
         .socketHandler(socket -> new BridgeConnection(socket, guard, sockets, gateway, limits).start());
   }
+
+  /**
+   * The same bridge over a plain WebSocket (mounted at {@code /ws}): one bridge message per text frame,
+   * the same permits, and pushed frames written as the bytes encoded once for all recipients.
+   */
+  public io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> plainWebSocket() {
+    BridgeGuard guard = new BridgeGuard(gateway.registry());
+    return ctx -> ctx.request().toWebSocket()
+        .onSuccess(ws -> new BridgeConnection(new PlainWebSocket(ws, ctx), guard, sockets, gateway, limits).start())
+        .onFailure(ctx::fail);
+  }
 }

@@ -1,0 +1,157 @@
+package org.openfloor.bridge;
+
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
+import io.vertx.core.internal.buffer.BufferInternal;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.auth.User;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.Session;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+
+/**
+ * A plain WebSocket seen as a bridge socket, so {@link BridgeConnection} and {@link BridgeGuard} serve it
+ * unchanged: each bridge message is one text frame, without SockJS's {@code a["…"]} framing and string
+ * escaping. A pushed frame is written as the very bytes encoded once for every recipient.
+ */
+final class PlainWebSocket implements SockJSSocket {
+  private final ServerWebSocket socket;
+  private final RoutingContext context;
+
+  PlainWebSocket(ServerWebSocket socket, RoutingContext context) {
+    this.socket = socket;
+    this.context = context;
+  }
+
+  @Override
+  public Future<Void> write(Buffer data) {
+    // The frame shares the encoded bytes (a duplicate view, never released), so no copy per socket.
+    return socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, ((BufferInternal) data).getByteBuf(),
+        true));
+  }
+
+  @Override
+  public SockJSSocket handler(Handler<Buffer> handler) {
+    if (handler == null) {
+      socket.textMessageHandler(null);
+      socket.binaryMessageHandler(null);
+    } else {
+      socket.textMessageHandler(text -> handler.handle(Buffer.buffer(text)));
+      socket.binaryMessageHandler(handler);
+    }
+    return this;
+  }
+
+  @Override
+  public SockJSSocket exceptionHandler(Handler<Throwable> handler) {
+    socket.exceptionHandler(handler);
+    return this;
+  }
+
+  @Override
+  public SockJSSocket pause() {
+    socket.pause();
+    return this;
+  }
+
+  @Override
+  public SockJSSocket resume() {
+    socket.resume();
+    return this;
+  }
+
+  @Override
+  public SockJSSocket fetch(long amount) {
+    socket.fetch(amount);
+    return this;
+  }
+
+  @Override
+  public SockJSSocket endHandler(Handler<Void> handler) {
+    socket.endHandler(handler);
+    return this;
+  }
+
+  @Override
+  public SockJSSocket closeHandler(Handler<Void> handler) {
+    socket.closeHandler(handler);
+    return this;
+  }
+
+  @Override
+  public SockJSSocket setWriteQueueMaxSize(int maxSize) {
+    socket.setWriteQueueMaxSize(maxSize);
+    return this;
+  }
+
+  @Override
+  public boolean writeQueueFull() {
+    return socket.writeQueueFull();
+  }
+
+  @Override
+  public SockJSSocket drainHandler(Handler<Void> handler) {
+    socket.drainHandler(handler);
+    return this;
+  }
+
+  @Override
+  public String writeHandlerID() {
+    return socket.textHandlerID();
+  }
+
+  @Override
+  public Future<Void> end() {
+    return socket.close();
+  }
+
+  @Override
+  public void close() {
+    socket.close();
+  }
+
+  @Override
+  public void close(int statusCode, String reason) {
+    socket.close((short) statusCode, reason);
+  }
+
+  @Override
+  public SocketAddress remoteAddress() {
+    return socket.remoteAddress();
+  }
+
+  @Override
+  public SocketAddress localAddress() {
+    return socket.localAddress();
+  }
+
+  @Override
+  public MultiMap headers() {
+    return socket.headers();
+  }
+
+  @Override
+  public String uri() {
+    return socket.uri();
+  }
+
+  @Override
+  public RoutingContext routingContext() {
+    return context;
+  }
+
+  @Override
+  public Session webSession() {
+    return null;
+  }
+
+  @Override
+  public User webUser() {
+    return null;
+  }
+}

@@ -1,0 +1,511 @@
+package org.openfloor.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.HdrHistogram.Histogram;
+import org.openfloor.testing.Api;
+
+/**
+ * The town-hall benchmark: OpenFloor (SockJS and plain WebSocket bridge), the bare Vert.x ceiling and a
+ * socket.io 4 peer under the same generator and rates, swept over the number of attendees; then durable
+ * submits, two nodes on Redis and the idle-connection ceiling. Prints a table and writes it as Markdown.
+ * Run with {@code src/test/bench/run} (see the README's Performance section for the options).
+ */
+public final class TownHallBench {
+  private static final int QUESTIONS = 50;
+
+  private final Options options;
+  private final Path work;
+  private final List<Row> rows = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+
+  private TownHallBench(Options options) {
+    this.options = options;
+    this.work = Path.of(options.get("out-dir", "target/bench"));
+  }
+
+  public static void main(String[] args) throws Exception {
+    TownHallBench bench = new TownHallBench(new Options(args));
+    bench.runAll();
+    System.exit(0);
+  }
+
+  // ---------------------------------------------------------------------------------------- options
+
+  /** {@code --key value} or {@code --key=value} arguments with defaults. */
+  record Options(Map<String, String> values) {
+    Options(String[] args) {
+      this(parse(args));
+    }
+
+    private static Map<String, String> parse(String[] args) {
+      Map<String, String> values = new LinkedHashMap<>();
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i].replaceFirst("^--", "");
+        if (arg.contains("=")) {
+          values.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        } else {
+          values.put(arg, args[++i]);
+        }
+      }
+      return values;
+    }
+
+    String get(String key, String fallback) {
+      return values.getOrDefault(key, fallback);
+    }
+
+    int integer(String key, int fallback) {
+      return Integer.parseInt(get(key, String.valueOf(fallback)));
+    }
+
+    double decimal(String key, double fallback) {
+      return Double.parseDouble(get(key, String.valueOf(fallback)));
+    }
+
+    List<String> list(String key, String fallback) {
+      String value = get(key, fallback);
+      return value.isBlank() ? List.of() : Arrays.stream(value.split(",")).map(String::trim).toList();
+    }
+  }
+
+  private long window() {
+    return options.integer("window", 100);
+  }
+
+  private List<String> serverJvmOptions() {
+    return options.list("server-jvm", "-Xms1g,-Xmx4g");
+  }
+
+  private TownHall.Plan plan(int attendees) {
+    return new TownHall.Plan(attendees, options.integer("votes", 2_000), options.integer("asks", 20),
+        options.integer("voters", 4), options.decimal("warmup", 3), options.decimal("measure", 10));
+  }
+
+  // ---------------------------------------------------------------------------------------- runs
+
+  void runAll() throws Exception {
+    Files.createDirectories(work);
+    String loadAtStart = loadAverage();
+    List<Integer> sweep = options.list("sweep", "1000,2000,5000,10000").stream().map(Integer::parseInt).toList();
+    List<String> servers = options.list("servers", "openfloor,openfloor-ws,bare,socketio");
+    int repeats = options.integer("repeats", 1);
+    for (int attendees : sweep) {
+      for (int r = 0; r < repeats; r++) {
+        for (String server : servers) {
+          Row row = townHall(server, attendees);
+          rows.add(row);
+          System.out.println(row.line());
+        }
+      }
+    }
+    String durable = options.integer("durable", 500) > 0 ? durableSubmits(options.integer("durable", 500)) : null;
+    int redisAttendees = options.integer("redis", 5_000);
+    if (redisAttendees > 0) {
+      for (int r = 0; r < repeats; r++) {
+        Row row = twoNodesOnRedis(redisAttendees);
+        rows.add(row);
+        System.out.println(row.line());
+      }
+    }
+    String ceiling = options.get("ceiling", "3x18000").equals("0") ? null : ceiling(options.get("ceiling", "3x18000"));
+    String loadAtEnd = loadAverage();
+    String markdown = markdown(loadAtStart, loadAtEnd, durable, ceiling);
+    Path out = work.resolve("town-hall.md");
+    Files.writeString(out, markdown);
+    System.out.println();
+    System.out.println(markdown);
+    System.out.println("Written to " + out);
+  }
+
+  /** One town-hall run against a fresh server of the given kind. */
+  Row townHall(String kind, int attendees) throws Exception {
+    TownHall.Plan plan = plan(attendees);
+    Path logs = work.resolve("logs");
+    int port = freePort();
+    BenchServer server = switch (kind) {
+      case "openfloor", "openfloor-ws" -> BenchServer.openFloor(kind, port, freshDir(kind), window(),
+          serverJvmOptions(), Map.of(), logs);
+      case "bare" -> BenchServer.bare(port, window(), serverJvmOptions(), logs);
+      case "socketio" -> BenchServer.socketIo(socketIoScript(), port, window(), logs);
+      default -> throw new IllegalArgumentException("unknown server " + kind);
+    };
+    Wire wire = switch (kind) {
+      case "openfloor" -> Wire.OPENFLOOR_SOCKJS;
+      case "openfloor-ws" -> Wire.OPENFLOOR_WS;
+      case "bare" -> Wire.BARE;
+      default -> Wire.SOCKET_IO;
+    };
+    try {
+      return measure(kind, wire, List.of(server), plan);
+    } finally {
+      server.stop();
+    }
+  }
+
+  private Row measure(String label, Wire wire, List<BenchServer> servers, TownHall.Plan plan) throws Exception {
+    Vertx generator = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.integer("generator-threads", 2)));
+    try {
+      TownHall.Session session = wire.isOpenFloor() ? openFloorSession(generator, servers.get(0).port(), plan)
+          : anonymousSession(plan);
+      long heapBefore = heap(servers);
+      TownHall townHall = new TownHall(generator, wire, servers.stream().map(BenchServer::port).toList(), plan,
+          session);
+      double connectSeconds = townHall.connect();
+      Thread.sleep(1_000);
+      long heapAfter = heap(servers);
+      double[] cpu = new double[2];
+      TownHall.Result result = townHall.run(connectSeconds, () -> cpu[0] = cpu(servers), () -> cpu[1] = cpu(servers));
+      double heapPerConnection = result.opened() == 0 ? 0 : (heapAfter - heapBefore) / (double) result.opened();
+      return new Row(label, plan.attendees(), result, (cpu[1] - cpu[0]) / result.deliveries() * 1000,
+          heapPerConnection / 1024, plan.attendees() * 1000.0 / window());
+    } finally {
+      generator.close().await();
+    }
+  }
+
+  private static long heap(List<BenchServer> servers) {
+    return servers.stream().mapToLong(BenchServer::heapAfterGc).sum();
+  }
+
+  private static double cpu(List<BenchServer> servers) {
+    return servers.stream().mapToDouble(BenchServer::cpuSeconds).sum();
+  }
+
+  /** A session on OpenFloor with the voted questions and enough participants for every vote to be distinct. */
+  private TownHall.Session openFloorSession(Vertx vertx, int port, TownHall.Plan plan) {
+    Api api = new Api(vertx, port);
+    try {
+      String code = api.createSession("Town hall", "post").await().getString("code");
+      int participants = plan.maxVotesPerQuestion(QUESTIONS);
+      List<String> tokens = new ArrayList<>();
+      for (int start = 0; start < participants; start += 100) {
+        List<Future<JsonObject>> joins = IntStream.range(start, Math.min(participants, start + 100))
+            .mapToObj(i -> api.join(code, "Attendee " + i)).toList();
+        Future.all(joins).await();
+        joins.forEach(j -> tokens.add(j.result().getString("token")));
+      }
+      List<String> ids = new ArrayList<>();
+      for (int q = 0; q < QUESTIONS; q++) {
+        ids.add(api.ask(code, tokens.get(q), "What should the panel discuss first, option " + q + "?").await()
+            .getString("id"));
+      }
+      return new TownHall.Session(code, ids, tokens);
+    } finally {
+      api.close();
+    }
+  }
+
+  private TownHall.Session anonymousSession(TownHall.Plan plan) {
+    List<String> ids = IntStream.range(0, QUESTIONS).mapToObj(String::valueOf).toList();
+    List<String> tokens = IntStream.range(0, plan.maxVotesPerQuestion(QUESTIONS)).mapToObj(i -> "-").toList();
+    return new TownHall.Session("-", ids, tokens);
+  }
+
+  /** The town hall over two OpenFloor nodes sharing a Redis log, half of the attendees and voters on each. */
+  Row twoNodesOnRedis(int attendees) throws Exception {
+    Path logs = work.resolve("logs");
+    Path redisDir = freshDir("redis");
+    BenchServer redis = BenchServer.redis(freePort(), redisDir, logs);
+    List<BenchServer> nodes = new ArrayList<>();
+    try {
+      Map<String, String> env = Map.of("OPENFLOOR_LOG", "redis", "OPENFLOOR_REDIS_URL",
+          "redis://127.0.0.1:" + redis.port() + "/0");
+      for (int i = 0; i < 2; i++) {
+        nodes.add(BenchServer.openFloor("redis-node-" + i, freePort(), freshDir("redis-node"), window(),
+            serverJvmOptions(), env, logs));
+      }
+      return measure("openfloor ×2 on Redis", Wire.OPENFLOOR_SOCKJS, nodes, plan(attendees));
+    } finally {
+      for (BenchServer node : nodes) {
+        node.stop();
+      }
+      redis.stop();
+    }
+  }
+
+  /** Question submit to ack on the embedded log at {@code rate} per second: latency as the client sees it. */
+  String durableSubmits(int rate) throws Exception {
+    BenchServer server = BenchServer.openFloor("durable", freePort(), freshDir("durable"), window(),
+        serverJvmOptions(), Map.of(), work.resolve("logs"));
+    Vertx vertx = Vertx.vertx();
+    try {
+      Api api = new Api(vertx, server.port());
+      String code = api.createSession("Durable submits", "post").await().getString("code");
+      List<String> tokens = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        tokens.add(api.join(code, "Asker " + i).await().getString("token"));
+      }
+      api.close();
+      WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+          .setDefaultPort(server.port()), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
+      Histogram latency = new Histogram(60_000_000_000L, 3);
+      long[] outcomes = new long[2];
+      double warmup = 2;
+      double measure = options.decimal("durable-seconds", 10);
+      long start = System.nanoTime();
+      long[] sent = {0};
+      double cpuStart = server.cpuSeconds();
+      long timer = vertx.setPeriodic(2, t -> {
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long due = (long) (Math.min(elapsed, warmup + measure) * rate);
+        for (; sent[0] < due; sent[0]++) {
+          boolean counted = elapsed >= warmup;
+          long begin = System.nanoTime();
+          client.request(HttpMethod.POST, "/api/sessions/" + code + "/questions")
+              .bearerTokenAuthentication(tokens.get((int) (sent[0] % tokens.size())))
+              .sendJsonObject(new JsonObject().put("text", "Durable question " + sent[0] + "?"))
+              .onComplete(ar -> {
+                if (counted) {
+                  latency.recordValue(System.nanoTime() - begin);
+                  outcomes[ar.succeeded() && ar.result().statusCode() == 201 ? 0 : 1]++;
+                }
+              });
+        }
+      });
+      Thread.sleep((long) ((warmup + measure) * 1000) + 2_000);
+      vertx.cancelTimer(timer);
+      double cpu = server.cpuSeconds() - cpuStart;
+      String line = String.format("%d/s for %.0f s after %.0f s warm-up: %d acked 201, %d other; p50 %.1f ms, "
+              + "p99 %.1f ms, p99.9 %.1f ms, max %.1f ms; server CPU %.2f s",
+          rate, measure, warmup, outcomes[0], outcomes[1], ms(latency.getValueAtPercentile(50)),
+          ms(latency.getValueAtPercentile(99)), ms(latency.getValueAtPercentile(99.9)), ms(latency.getMaxValue()), cpu);
+      System.out.println("durable submits: " + line);
+      return line;
+    } finally {
+      vertx.close().await();
+      server.stop();
+    }
+  }
+
+  /** The most idle sockets held: {@code servers x perServer}, one holder process per server. */
+  String ceiling(String spec) throws Exception {
+    int count = Integer.parseInt(spec.substring(0, spec.indexOf('x')));
+    int perServer = Integer.parseInt(spec.substring(spec.indexOf('x') + 1));
+    List<BenchServer> servers = new ArrayList<>();
+    List<Process> holders = new ArrayList<>();
+    Vertx vertx = Vertx.vertx();
+    try {
+      List<Long> heapsBefore = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        BenchServer server = BenchServer.openFloor("ceiling-" + i, freePort(), freshDir("ceiling"), window(),
+            serverJvmOptions(), Map.of(), work.resolve("logs"));
+        servers.add(server);
+        Api api = new Api(vertx, server.port());
+        String code = api.createSession("Ceiling", "post").await().getString("code");
+        api.close();
+        heapsBefore.add(server.heapAfterGc());
+        holders.add(new ProcessBuilder(BenchServer.javaBin(), "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+            IdleHolder.class.getName(), String.valueOf(server.port()), code, String.valueOf(perServer),
+            Wire.OPENFLOOR_SOCKJS.name()).redirectError(ProcessBuilder.Redirect.DISCARD).start());
+      }
+      long held = 0;
+      long failed = 0;
+      double slowest = 0;
+      for (Process holder : holders) {
+        String line = readHeld(holder);
+        String[] parts = line.split(" ");
+        held += Long.parseLong(parts[1]);
+        failed += Long.parseLong(parts[3]);
+        slowest = Math.max(slowest, Double.parseDouble(parts[5]));
+      }
+      Thread.sleep(2_000);
+      long heapGrowth = 0;
+      long rss = 0;
+      for (int i = 0; i < servers.size(); i++) {
+        heapGrowth += servers.get(i).heapAfterGc() - heapsBefore.get(i);
+        rss += servers.get(i).rssBytes();
+      }
+      String line = String.format("%d idle SockJS attendees held on %d OpenFloor processes (%d each; %d failed), "
+              + "connected in %.1f s (%.0f/s overall); heap after GC %.1f KiB per connection, RSS %.0f MiB in all",
+          held, count, perServer, failed, slowest, held / slowest, heapGrowth / 1024.0 / Math.max(1, held),
+          rss / 1048576.0);
+      System.out.println("ceiling: " + line);
+      return line;
+    } finally {
+      for (Process holder : holders) {
+        holder.destroy();
+      }
+      for (BenchServer server : servers) {
+        server.stop();
+      }
+      vertx.close().await();
+    }
+  }
+
+  private static String readHeld(Process holder) throws IOException {
+    BufferedReader reader = new BufferedReader(new InputStreamReader(holder.getInputStream()));
+    String line;
+    while ((line = reader.readLine()) != null) {
+      if (line.startsWith("HELD ")) {
+        return line;
+      }
+    }
+    throw new IllegalStateException("holder exited without a count");
+  }
+
+  // ---------------------------------------------------------------------------------------- support
+
+  private Path socketIoScript() throws IOException, InterruptedException {
+    Path dir = work.resolve("socketio").toAbsolutePath();
+    Files.createDirectories(dir);
+    if (!Files.isDirectory(dir.resolve("node_modules/socket.io"))) {
+      Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--silent", "socket.io@4")
+          .directory(dir.toFile()).inheritIO().start();
+      if (npm.waitFor() != 0) {
+        throw new IllegalStateException("npm install socket.io@4 failed");
+      }
+    }
+    Path script = dir.resolve("server.js");
+    Files.copy(Path.of("src/test/bench/socketio-server.js"), script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return script;
+  }
+
+  String socketIoVersion() {
+    try {
+      return new JsonObject(Files.readString(work.resolve("socketio/node_modules/socket.io/package.json")))
+          .getString("version");
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  private Path freshDir(String name) throws IOException {
+    Path dir = work.resolve("data").resolve(name + "-" + System.nanoTime()).toAbsolutePath();
+    Files.createDirectories(dir);
+    return dir;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  /** One measured line of the table. */
+  record Row(String server, int attendees, TownHall.Result result, double cpuPerThousand, double heapKibPerConnection,
+             double expectedPerSecond) {
+    String line() {
+      Histogram lag = result.lag();
+      return String.format("%-22s N=%-6d open=%-6d conn/s=%-7.0f deliv/s=%-8.0f (%.0f%% of %.0f) lag ms p50=%.0f p95=%.0f "
+              + "p99=%.0f max=%.0f cpu s/1000=%.4f heap KiB/conn=%.1f votes=%d errors=%d", server, attendees,
+          result.opened(), result.connectsPerSecond(), result.deliveriesPerSecond(),
+          100 * result.deliveriesPerSecond() / expectedPerSecond, expectedPerSecond, ms(lag.getValueAtPercentile(50)),
+          ms(lag.getValueAtPercentile(95)), ms(lag.getValueAtPercentile(99)), ms(lag.getMaxValue()), cpuPerThousand,
+          heapKibPerConnection, result.votesSent(), result.errors());
+    }
+
+    String markdown() {
+      Histogram lag = result.lag();
+      return String.format("| %s | %,d | %,d | %,.0f | %,.0f | %.0f%% | %.0f | %.0f | %.0f | %.0f | %.4f | %.1f |",
+          server, attendees, result.opened(), result.connectsPerSecond(), result.deliveriesPerSecond(),
+          100 * result.deliveriesPerSecond() / expectedPerSecond, ms(lag.getValueAtPercentile(50)),
+          ms(lag.getValueAtPercentile(95)), ms(lag.getValueAtPercentile(99)), ms(lag.getMaxValue()), cpuPerThousand,
+          heapKibPerConnection);
+    }
+  }
+
+  private String markdown(String loadAtStart, String loadAtEnd, String durable, String ceiling) throws IOException {
+    StringBuilder md = new StringBuilder();
+    md.append("### Town hall: ").append(options.get("votes", "2000")).append(" upvotes/s over ").append(QUESTIONS)
+        .append(" questions, ").append(options.get("asks", "20")).append(" new questions/s, window W = ")
+        .append(window()).append(" ms\n\n");
+    md.append("| server | attendees | connected | connects/s | deliveries/s | of N×1000/W | lag p50 ms | p95 | p99 | max "
+        + "| server CPU s per 1,000 deliveries | heap KiB per connection |\n");
+    md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+    for (Row row : medians()) {
+      md.append(row.markdown()).append('\n');
+    }
+    md.append('\n');
+    if (durable != null) {
+      md.append("**Durable submits** (question POST → 201 on the embedded SQLite log, fsync per group commit): ")
+          .append(durable).append("\n\n");
+    }
+    if (ceiling != null) {
+      md.append("**Ceiling**: ").append(ceiling).append(" (one process may hold fewer than 20,000 open files, "
+          + "hence several server and generator processes)\n\n");
+    }
+    md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+        .append(memTotal()).append(" memory, ").append(System.getProperty("java.vm.name")).append(' ')
+        .append(System.getProperty("java.version")).append(", socket.io ").append(socketIoVersion())
+        .append(", node ").append(command("node", "--version")).append(". Load average at start `")
+        .append(loadAtStart).append("`, at end `").append(loadAtEnd).append("`. ")
+        .append(options.integer("repeats", 1) > 1 ? "Each figure is the median of " + options.integer("repeats", 1)
+            + " runs. " : "")
+        .append("Warm-up ").append(options.get("warmup", "3")).append(" s, measured ")
+        .append(options.get("measure", "10")).append(" s per run. Server JVM options: `")
+        .append(String.join(" ", serverJvmOptions())).append("`.\n");
+    notes.forEach(n -> md.append('\n').append(n).append('\n'));
+    return md.toString();
+  }
+
+  /** Per server and size, the run with the median p99 lag (whole runs, so each row's figures belong together). */
+  private List<Row> medians() {
+    Map<String, List<Row>> groups = rows.stream().collect(Collectors.groupingBy(r -> r.server() + "@" + r.attendees(),
+        LinkedHashMap::new, Collectors.toList()));
+    List<Row> result = new ArrayList<>();
+    for (List<Row> group : groups.values()) {
+      List<Row> sorted = new ArrayList<>(group);
+      sorted.sort((a, b) -> Long.compare(a.result().lag().getValueAtPercentile(99),
+          b.result().lag().getValueAtPercentile(99)));
+      result.add(sorted.get(sorted.size() / 2));
+    }
+    result.sort((a, b) -> a.attendees() != b.attendees() ? Integer.compare(a.attendees(), b.attendees()) : 0);
+    return result;
+  }
+
+  private static String memTotal() {
+    try {
+      String line = Files.readAllLines(Path.of("/proc/meminfo")).get(0);
+      return String.format("%.0f GiB", Long.parseLong(line.replaceAll("[^0-9]", "")) / 1048576.0);
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  private static String command(String... command) {
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(process.getInputStream().readAllBytes()).trim();
+      process.waitFor(10, TimeUnit.SECONDS);
+      return out;
+    } catch (IOException | InterruptedException e) {
+      return "?";
+    }
+  }
+}
