@@ -196,11 +196,11 @@ public final class TownHallBench {
   }
 
   /** A session on OpenFloor with the voted questions and enough participants for every vote to be distinct. */
-  private TownHall.Session openFloorSession(Vertx vertx, int port, TownHall.Plan plan) {
+  static TownHall.Session openFloorSession(Vertx vertx, int port, TownHall.Plan plan) {
     Api api = new Api(vertx, port);
     try {
       String code = api.createSession("Town hall", "post").await().getString("code");
-      int participants = plan.maxVotesPerQuestion(QUESTIONS);
+      int participants = Math.max(QUESTIONS, plan.maxVotesPerQuestion(QUESTIONS));
       List<String> tokens = new ArrayList<>();
       for (int start = 0; start < participants; start += 100) {
         List<Future<JsonObject>> joins = IntStream.range(start, Math.min(participants, start + 100))
