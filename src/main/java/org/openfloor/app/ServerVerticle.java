@@ -89,7 +89,9 @@ public final class ServerVerticle extends VerticleBase {
     HttpServerOptions options = new HttpServerOptions()
         .setMaxWebSocketFrameSize(config.maxFrameBytes() * TRANSPORT_HEADROOM)
         .setMaxWebSocketMessageSize(config.maxFrameBytes() * TRANSPORT_HEADROOM)
-        .setCompressionSupported(true);
+        .setCompressionSupported(true)
+        // Deflating each pushed frame per socket would undo encoding it once for all: off (see README, Performance).
+        .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false);
     return vertx.createHttpServer(options).requestHandler(router).listen(config.httpPort(), config.httpHost())
         .onSuccess(s -> server = s);
   }

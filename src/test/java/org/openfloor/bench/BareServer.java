@@ -44,7 +44,8 @@ public final class BareServer extends VerticleBase {
   @Override
   public Future<?> start() {
     vertx.setPeriodic(windowMillis, t -> flush());
-    return vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketFrameSize(1 << 16))
+    return vertx.createHttpServer(new HttpServerOptions().setMaxWebSocketFrameSize(1 << 16)
+        .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false))
         .webSocketHandler(this::accept)
         .requestHandler(request -> request.response().end("bare"))
         .listen(port, "127.0.0.1");

@@ -51,6 +51,8 @@ final class TownHall {
           return size() > PARSE_CACHE;
         }
       });
+  /** Phones' browsers offer permessage-deflate; so do the attendees unless BENCH_NO_DEFLATE is set. */
+  private static final boolean BROWSER_LIKE_DEFLATE = System.getenv("BENCH_NO_DEFLATE") == null;
   private static final boolean DEBUG = System.getenv("BENCH_DEBUG") != null;
   private final AtomicInteger debugged = new AtomicInteger();
   private volatile boolean sending;
@@ -99,7 +101,8 @@ final class TownHall {
   /** Connects the attendees (timed) and the voters; returns the seconds the attendees took. */
   double connect() throws InterruptedException {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1_000_000)
-        .setConnectTimeout(30_000).setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22));
+        .setConnectTimeout(30_000).setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22)
+        .setTryUsePerMessageCompression(BROWSER_LIKE_DEFLATE));
     Semaphore permits = new Semaphore(CONNECTS_IN_FLIGHT);
     CountDownLatch done = new CountDownLatch(plan.attendees());
     Map<String, Integer> indexById = indexById();

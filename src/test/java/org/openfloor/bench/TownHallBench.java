@@ -102,7 +102,7 @@ public final class TownHallBench {
 
   private TownHall.Plan plan(int attendees) {
     return new TownHall.Plan(attendees, options.integer("votes", 2_000), options.integer("asks", 20),
-        options.integer("voters", 4), options.decimal("warmup", 3), options.decimal("measure", 10));
+        options.integer("voters", 4), options.decimal("warmup", 5), options.decimal("measure", 10));
   }
 
   // ---------------------------------------------------------------------------------------- runs
@@ -113,6 +113,11 @@ public final class TownHallBench {
     List<Integer> sweep = options.list("sweep", "1000,2000,5000,10000").stream().map(Integer::parseInt).toList();
     List<String> servers = options.list("servers", "openfloor,openfloor-ws,bare,socketio");
     int repeats = options.integer("repeats", 1);
+    double prewarm = options.decimal("prewarm", 15);
+    if (prewarm > 0) {
+      System.out.println("Warming up the generator (not measured): " + prewarm + " s against the bare server");
+      prewarm(prewarm, Math.min(sweep.get(0), 1_000));
+    }
     for (int attendees : sweep) {
       for (int r = 0; r < repeats; r++) {
         for (String server : servers) {
@@ -139,6 +144,18 @@ public final class TownHallBench {
     System.out.println();
     System.out.println(markdown);
     System.out.println("Written to " + out);
+  }
+
+  /** A throw-away run, so the generator's own JIT warm-up does not count against the first server measured. */
+  private void prewarm(double seconds, int attendees) throws Exception {
+    BenchServer server = BenchServer.bare(freePort(), window(), serverJvmOptions(), work.resolve("logs"));
+    try {
+      TownHall.Plan plan = new TownHall.Plan(attendees, options.integer("votes", 2_000), options.integer("asks", 20),
+          options.integer("voters", 4), seconds, 1);
+      measure("prewarm", Wire.BARE, List.of(server), plan);
+    } finally {
+      server.stop();
+    }
   }
 
   /** One town-hall run against a fresh server of the given kind. */
@@ -467,7 +484,7 @@ public final class TownHallBench {
         .append(loadAtStart).append("`, at end `").append(loadAtEnd).append("`. ")
         .append(options.integer("repeats", 1) > 1 ? "Each figure is the median of " + options.integer("repeats", 1)
             + " runs. " : "")
-        .append("Warm-up ").append(options.get("warmup", "3")).append(" s, measured ")
+        .append("Warm-up ").append(options.get("warmup", "5")).append(" s, measured ")
         .append(options.get("measure", "10")).append(" s per run. Server JVM options: `")
         .append(String.join(" ", serverJvmOptions())).append("`.\n");
     notes.forEach(n -> md.append('\n').append(n).append('\n'));
