@@ -119,6 +119,7 @@ public final class SessionHub {
       return Future.succeededFuture(requests.answerFor(key));
     }
     return log.append(code, envelope.encode())
+        .recover(e -> Future.failedFuture(new LogUnavailable(e)))
         .compose(entry -> answerFor(entry.seq(), submission.answerExtra()));
   }
 
