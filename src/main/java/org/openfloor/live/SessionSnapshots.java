@@ -18,7 +18,8 @@ public final class SessionSnapshots {
       new CoreSnapshot(),
       new QuestionsSnapshot(),
       new QueueSnapshot(),
-      new PollsSnapshot());
+      new PollsSnapshot(),
+      new BreakoutsSnapshot());
 
   private SessionSnapshots() {
   }

@@ -79,6 +79,10 @@ public final class BusySession {
     call(HttpMethod.POST, "/queue", tokens.get(5), new JsonObject().put("kind", "order")).await();
     call(HttpMethod.POST, "/queue/timer", moderatorToken, new JsonObject().put("action", "pause")).await();
     openPolls();
+    String groupId = ok(call(HttpMethod.POST, "/groups", moderatorToken, new JsonObject().put("name", "Group A")))
+        .getString("id");
+    ok(call(HttpMethod.POST, "/messages", moderatorToken, new JsonObject().put("text", "A key message")
+        .put("groupId", groupId).put("questionIds", new JsonArray().add(questionIds.get(0)))));
     return this;
   }
 
