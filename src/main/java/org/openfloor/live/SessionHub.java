@@ -162,7 +162,9 @@ public final class SessionHub {
     if (promise != null) {
       promise.tryComplete(withExtra(applied.answer(), extra));
     }
-    recentAnswers.put(entry.seq(), applied.answer());
+    if (applied.answer() != null) {
+      recentAnswers.put(entry.seq(), applied.answer());
+    }
     if (applied.requestKey() != null) {
       requests.record(applied.requestKey(), applied.answer(), extra);
     }
@@ -185,6 +187,9 @@ public final class SessionHub {
     Outcome outcome = session.apply(entry);
     if (outcome instanceof Outcome.Accepted accepted) {
       publish(accepted.events(), logEntry.seq());
+    }
+    if (!live && key == null) {
+      return new Applied(null, null);
     }
     return new Applied(key, answerOf(envelope, outcome, logEntry.seq()));
   }

@@ -34,11 +34,12 @@ import org.slf4j.LoggerFactory;
  * upvotes and 490,000 vote changes) from SQLite and from Redis, with and without a snapshot.
  * Run: {@code MAVEN_OPTS=-Xmx4g mvn -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.openfloor.bench.LoadBench} (Redis: {@code OPENFLOOR_TEST_REDIS_URL} or a
- * redis-server started for the run; {@code -Dbench.participants=…} scales it).
+ * redis-server started for the run; {@code -Dbench.participants=…} scales it, {@code -Dbench.logs=sqlite}
+ * or {@code redis} runs one).
  */
 public final class LoadBench {
   private static final Logger LOG = LoggerFactory.getLogger(LoadBench.class);
-  private static final int WINDOW = 4_000;
+  private static final int WINDOW = 200;
   private static final int QUESTIONS = 50;
 
   private final Vertx vertx;
@@ -55,12 +56,18 @@ public final class LoadBench {
     Vertx vertx = Vertx.vertx();
     LoadBench bench = new LoadBench(vertx);
     try {
-      Path dir = Files.createTempDirectory("openfloor-bench");
-      bench.run("sqlite", bench.on(() -> SqliteCommandLog.open(vertx, dir.resolve("bench.db")).map(l -> l)));
-      String url = Optional.ofNullable(System.getenv("OPENFLOOR_TEST_REDIS_URL"))
-          .orElseGet(() -> RedisTestServer.shared().url());
-      bench.run("redis", bench.on(() -> RedisCommandLog.open(vertx, RedisLogOptions.of(url)
-          .withKeyPrefix("bench-" + System.nanoTime() + ":")).map(l -> l)));
+      List<String> logs = List.of(System.getProperty("bench.logs", "sqlite,redis").split(","));
+      if (logs.contains("sqlite")) {
+        Path dir = Files.createTempDirectory("openfloor-bench");
+        bench.run("sqlite", bench.on(() -> SqliteCommandLog.open(vertx, dir.resolve("bench.db")).map(l -> l)));
+        System.gc();
+      }
+      if (logs.contains("redis")) {
+        String url = Optional.ofNullable(System.getenv("OPENFLOOR_TEST_REDIS_URL"))
+            .orElseGet(() -> RedisTestServer.shared().url());
+        bench.run("redis", bench.on(() -> RedisCommandLog.open(vertx, RedisLogOptions.of(url)
+            .withKeyPrefix("bench-" + System.nanoTime() + ":")).map(l -> l)));
+      }
       bench.print();
     } finally {
       vertx.close().await();
