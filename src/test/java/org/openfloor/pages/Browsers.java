@@ -31,6 +31,21 @@ final class Browsers implements AutoCloseable {
   static final Path AXE = Path.of("target", "npm", "node_modules", "axe-core", "axe.min.js");
 
   private final List<ChromeDriver> drivers = new ArrayList<>();
+  private final Map<String, ChromeDriver> named = new java.util.HashMap<>();
+
+  private static Browsers shared;
+
+  /**
+   * The windows shared by the page test classes of this test run, quit when the JVM exits: starting
+   * Chromium is the slow part of a browser test on a small machine.
+   */
+  static synchronized Browsers shared() {
+    if (shared == null) {
+      shared = new Browsers();
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "quit-browsers"));
+    }
+    return shared;
+  }
 
   static void checkInstalled() throws IOException {
     assertThat(Files.isExecutable(CHROMIUM)).as("Chromium must be installed at %s (Debian package chromium)", CHROMIUM)
@@ -52,7 +67,15 @@ final class Browsers implements AutoCloseable {
     return open(1920, 1080);
   }
 
-  ChromeDriver open(int width, int height) {
+  /** A window kept for the next test that asks for the same name: starting Chromium is the slow part. */
+  synchronized ChromeDriver reused(String name, int width, int height) {
+    ChromeDriver driver = named.computeIfAbsent(name, n -> open(width, height));
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+    return driver;
+  }
+
+  synchronized ChromeDriver open(int width, int height) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -103,8 +126,9 @@ final class Browsers implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     drivers.forEach(WebDriver::quit);
     drivers.clear();
+    named.clear();
   }
 }

@@ -16,9 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +40,6 @@ class FloorAndPollsBrowserTest {
   private static Vertx vertx;
   private static TestServer server;
   private static Api api;
-  private Browsers browsers;
 
   @BeforeAll
   static void startServer(@TempDir Path dataDir) throws Exception {
@@ -65,14 +62,16 @@ class FloorAndPollsBrowserTest {
     }
   }
 
-  @BeforeEach
-  void openBrowsers() {
-    browsers = new Browsers();
+  private static ChromeDriver desk() {
+    return Browsers.shared().reused("desk", 1366, 900);
   }
 
-  @AfterEach
-  void closeBrowsers() {
-    browsers.close();
+  private static ChromeDriver phone(int which) {
+    return Browsers.shared().reused("phone" + which, 390, 844);
+  }
+
+  private static ChromeDriver screen() {
+    return Browsers.shared().reused("screen", 1920, 1080);
   }
 
   @Test
@@ -86,9 +85,9 @@ class FloorAndPollsBrowserTest {
     requestFloor(code, await(api.join(code, "Dev Patel")).getString("token"), null);
     patch("/api/sessions/" + code + "/queue/" + bo, moderator, new JsonObject().put("limitSeconds", 10));
     call(HttpMethod.POST, "/api/sessions/" + code + "/queue/next", moderator, new JsonObject());
-    ChromeDriver desk = browsers.laptop();
-    ChromeDriver phone = browsers.phone();
-    ChromeDriver screen = browsers.projector();
+    ChromeDriver desk = desk();
+    ChromeDriver phone = phone(1);
+    ChromeDriver screen = screen();
     screen.get(url("/screen.html?code=" + code + "&lang=en"));
     desk.get(url("/moderate.html?code=" + code + "&lang=en#token=" + moderator));
 
@@ -147,7 +146,7 @@ class FloorAndPollsBrowserTest {
     requestFloor(code, await(api.join(code, "Eli Haddad")).getString("token"), "Budget");
     String order = await(api.join(code, "Femi Okoro")).getString("token");
     call(HttpMethod.POST, "/api/sessions/" + code + "/queue", order, new JsonObject().put("kind", "order"));
-    ChromeDriver desk = browsers.laptop();
+    ChromeDriver desk = desk();
     desk.get(url("/moderate.html?code=" + code + "&lang=en#token=" + moderator));
     By eli = By.xpath("//ol[@id='waiting-list']/li[.//bdi[text()='Eli Haddad']]");
     waitFor(desk, STEP).until(ExpectedConditions.visibilityOfElementLocated(eli));
@@ -191,10 +190,10 @@ class FloorAndPollsBrowserTest {
     JsonObject session = await(api.createSession("Quick poll", "post"));
     String code = session.getString("code");
     String moderator = session.getString("moderatorToken");
-    ChromeDriver desk = browsers.laptop();
-    ChromeDriver first = browsers.phone();
-    ChromeDriver second = browsers.phone();
-    ChromeDriver screen = browsers.projector();
+    ChromeDriver desk = desk();
+    ChromeDriver first = phone(1);
+    ChromeDriver second = phone(2);
+    ChromeDriver screen = screen();
     desk.get(url("/moderate.html?code=" + code + "&lang=en#token=" + moderator));
     screen.get(url("/screen.html?code=" + code + "&lang=en"));
     joinOnPhone(first, code, "Gao Min");
@@ -235,10 +234,18 @@ class FloorAndPollsBrowserTest {
     JsonObject session = await(api.createSession("Flaky Wi-Fi", "post"));
     String code = session.getString("code");
     String moderator = session.getString("moderatorToken");
-    ChromeDriver phone = browsers.phone();
+    ChromeDriver phone = phone(1);
     joinOnPhone(phone, code, "Ivan Petrov");
     waitFor(phone, STEP).until(ExpectedConditions.attributeToBe(By.id("conn"), "data-status", "online"));
 
+    try {
+      dropAndComeBack(phone, code, moderator);
+    } finally {
+      Browsers.offline(phone, false);
+    }
+  }
+
+  private void dropAndComeBack(ChromeDriver phone, String code, String moderator) throws Exception {
     Browsers.offline(phone, true);
     waitFor(phone, STEP).until(ExpectedConditions.attributeToBe(By.id("conn"), "data-status", "offline"));
     String question = "Will the recordings be published?";
