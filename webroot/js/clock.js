@@ -43,7 +43,7 @@ export function formatClock(millis) {
     return '';
   }
   const over = millis < 0;
-  const seconds = over ? Math.floor(-millis / 1000) : Math.ceil(millis / 1000);
+  const seconds = Math.ceil(Math.abs(millis) / 1000);
   const minutes = Math.floor(seconds / 60);
   const rest = new Intl.NumberFormat(document.documentElement.lang || 'en', { minimumIntegerDigits: 2 }).format(seconds % 60);
   return `${over ? '−' : ''}${formatNumber(minutes)}:${rest}`;

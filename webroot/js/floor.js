@@ -41,6 +41,7 @@ export function createFloor({ code, bus, identity }) {
     const moment = standing && standing.speaking ? 'speaking' : (standing && standing.next ? 'next' : null);
     if (moment && moment !== state.announced && !quietly) {
       say(t(moment === 'speaking' ? 'floor.announce.speaking' : 'floor.announce.next'));
+      showMessage($('#floor-message'), '');
     }
     state.announced = moment;
   }
