@@ -114,8 +114,8 @@ class AccessibleLightPagesBrowserTest {
     }
     for (String page : List.of("facilitate", "report")) {
       if (Files.exists(Path.of("webroot", page + ".html"))) {
-        laptop.get(url("/" + page + ".html?code=" + busy.code + "&lang=en"));
-        Thread.sleep(500);
+        laptop.get(url("/" + page + ".html?code=" + busy.code + "&lang=en" + (page.equals("facilitate") ? facilitatorLink(busy) : "")));
+        Thread.sleep(800);
         found.put(page + " en", seriousViolations(laptop));
         screenshot(laptop, page + "-en");
       }
@@ -208,6 +208,13 @@ class AccessibleLightPagesBrowserTest {
     poll(base, moderator, new JsonObject().put("question", "Which topic next?").put("kind", "multi").put("maxChoices", 2)
         .put("options", new JsonArray().add("Access").add("Security").add("Skills")));
     return new Busy(code, moderator, attendee);
+  }
+
+  /** The facilitator's part of a link to a new breakout group: {@code &group=…#token=…}. */
+  private String facilitatorLink(Busy busy) throws Exception {
+    JsonObject group = call(HttpMethod.POST, "/api/sessions/" + busy.code + "/groups", busy.moderator,
+        new JsonObject().put("name", "Group A"));
+    return "&group=" + group.getString("id") + "#token=" + group.getString("facilitatorToken");
   }
 
   private String poll(String base, String moderator, JsonObject body) throws Exception {
