@@ -5,12 +5,15 @@ import { api, isWellFormedCode } from './api.js';
 import { Bus, addresses } from './bus.js';
 import { initI18n, t, onLanguageChange, formatNumber } from './i18n.js';
 import { $, el, announce, showMessage, showKeyed, errorText, bindConnection, authorLine, askedAt, statusBadge, codeFromUrl } from './ui.js';
+import { createModQueue } from './mod-queue.js';
+import { createModPolls } from './mod-polls.js';
 
 const code = codeFromUrl();
 const tokenKey = `openfloor.moderator.${code}`;
 const state = { session: null, questions: new Map(), participantCount: 0 };
 let token = null;
 let bus;
+let parts = [];
 
 async function start() {
   await initI18n();
@@ -25,6 +28,9 @@ async function start() {
   bus.register(addresses.session(code), null, onPublicEvent);
   bus.register(addresses.moderators(code), token, onModeratorEvent);
   bus.connect();
+  const context = { code, bus, token: () => token };
+  parts = [createModQueue(context), createModPolls(context)];
+  parts.forEach((part) => part.wire());
   $('#moderation').addEventListener('change', () => updateSession({ moderation: $('#moderation').value }));
   $('#phase').addEventListener('change', () => updateSession({ phase: $('#phase').value }));
   onLanguageChange(render);
@@ -66,6 +72,7 @@ async function loadSnapshot() {
     state.session = snapshot;
     state.participantCount = snapshot.participantCount;
     state.questions = new Map(snapshot.questions.map((q) => [q.id, q]));
+    parts.forEach((part) => part.snapshot(snapshot));
     bus.markSeen(addresses.session(code), snapshot.seq);
     bus.markSeen(addresses.moderators(code), snapshot.seq);
     showMessage($('#fatal'), '');
@@ -99,6 +106,7 @@ function onModeratorEvent(event) {
   } else if (event.type === 'participant') {
     state.participantCount = event.participantCount;
   }
+  parts.forEach((part) => part.onEvent(event));
   render();
 }
 
@@ -148,6 +156,7 @@ function render() {
   renderList('#visible-list', by('visible').sort(mostVotesFirst), visibleActions, 'mod.visible.empty');
   renderList('#done-list', all.filter((q) => ['answered', 'hidden', 'archived'].includes(q.status)).sort(newestFirst),
     doneActions, 'mod.done.empty');
+  parts.forEach((part) => part.render());
 }
 
 function renderCounts(by) {

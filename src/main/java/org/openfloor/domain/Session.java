@@ -30,6 +30,9 @@ public final class Session {
   private final PollBook polls = new PollBook();
   private final MicQueue queue = new MicQueue();
   private final FloorRules floor = new FloorRules(this, queue);
+  private final Breakouts breakouts = new Breakouts();
+  private final BreakoutRules breakoutRules = new BreakoutRules(this, breakouts);
+  private final MessageRules messageRules = new MessageRules(this, breakouts);
 
   public Session(String code) {
     this.code = code;
@@ -59,6 +62,11 @@ public final class Session {
     return queue;
   }
 
+  /** The breakout groups, their notes pads and the key messages. */
+  public Breakouts breakouts() {
+    return breakouts;
+  }
+
   public Collection<Participant> participants() {
     return List.copyOf(participants.values());
   }
@@ -78,6 +86,10 @@ public final class Session {
     String participantId = participantByToken.get(tokenHash);
     if (participantId != null) {
       return new Actor.Attendee(participants.get(participantId));
+    }
+    Optional<String> facilitated = breakouts.groupOfFacilitator(tokenHash);
+    if (facilitated.isPresent()) {
+      return new Actor.Facilitator(facilitated.get());
     }
     return new Actor.Nobody(true);
   }
@@ -114,6 +126,12 @@ public final class Session {
     }
     if (command instanceof Command.QueueCommand queueCommand) {
       return floor.apply(entry, actor, queueCommand);
+    }
+    if (command instanceof Command.GroupCommand groupCommand) {
+      return breakoutRules.apply(entry, actor, groupCommand);
+    }
+    if (command instanceof Command.MessageCommand messageCommand) {
+      return messageRules.apply(entry, actor, messageCommand);
     }
     return Outcome.rejected(Rejection.badInput("unsupported command"));
   }
@@ -159,7 +177,8 @@ public final class Session {
       return Outcome.rejected(Rejection.conflict("token already in use"));
     }
     Optional<Rejection> problem = Texts.optionalProblem("name", join.name(), Limits.NAME)
-        .or(() -> Texts.optionalProblem("affiliation", join.affiliation(), Limits.AFFILIATION));
+        .or(() -> Texts.optionalProblem("affiliation", join.affiliation(), Limits.AFFILIATION))
+        .or(() -> join.groupId().flatMap(this::unknownGroup));
     if (problem.isPresent()) {
       return Outcome.rejected(problem.get());
     }
@@ -177,7 +196,8 @@ public final class Session {
     if (info.phase() != Phase.LIVE) {
       return Outcome.rejected(Rejection.conflict("questions are closed: the session is " + info.phase().wire()));
     }
-    Optional<Rejection> problem = Texts.problem("text", ask.text(), Limits.QUESTION, true);
+    Optional<Rejection> problem = Texts.problem("text", ask.text(), Limits.QUESTION, true)
+        .or(() -> ask.groupId().flatMap(this::unknownGroup));
     if (problem.isPresent()) {
       return Outcome.rejected(problem.get());
     }
@@ -266,5 +286,38 @@ public final class Session {
     }
     return actor instanceof Actor.Facilitator facilitator
         && question.groupId().filter(facilitator.groupId()::equals).isPresent();
+  }
+
+  private Optional<Rejection> unknownGroup(String groupId) {
+    return breakouts.find(groupId).isPresent() ? Optional.empty()
+        : Optional.of(Rejection.notFound("no group " + groupId));
+  }
+
+  void replace(Participant participant) {
+    participants.put(participant.id(), participant);
+  }
+
+  /** The session's own part of a saved state: its settings, moderator token hash and participants in join order. */
+  public record Core(SessionInfo info, String moderatorTokenHash, List<Participant> participants) {
+    public Core {
+      participants = List.copyOf(participants);
+    }
+  }
+
+  public Core core() {
+    return new Core(info, moderatorTokenHash, List.copyOf(participants.values()));
+  }
+
+  /** Restores the session's own part into a session that has not been created yet. */
+  public void restore(Core core) {
+    if (exists()) {
+      throw new IllegalStateException("session " + code + " already holds state");
+    }
+    info = core.info();
+    moderatorTokenHash = core.moderatorTokenHash();
+    core.participants().forEach(p -> {
+      participants.put(p.id(), p);
+      participantByToken.put(p.tokenHash(), p.id());
+    });
   }
 }
