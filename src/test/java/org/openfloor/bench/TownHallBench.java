@@ -97,7 +97,7 @@ public final class TownHallBench {
   }
 
   private List<String> serverJvmOptions() {
-    return options.list("server-jvm", "-Xms1g,-Xmx4g");
+    return Arrays.stream(options.get("server-jvm", "-Xms1g -Xmx4g").trim().split("\\s+")).toList();
   }
 
   private TownHall.Plan plan(int attendees) {
