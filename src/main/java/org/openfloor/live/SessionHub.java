@@ -217,7 +217,8 @@ public final class SessionHub {
         tallies.add(address, tallied, seq);
         scheduleFlush();
       } else {
-        votes.drain(address, this::emitVotes);
+        // Pending vote counts wait for the window (a question every 50 ms must not flush them early,
+        // tripling the frames per socket); they go out with the seq applied by then, so seqs still rise.
         tallies.drain(address, this::emitTally);
         emit(address, EventFrames.body(event, seq, session), seq);
       }
@@ -234,8 +235,8 @@ public final class SessionHub {
   }
 
   private void flushVotes() {
-    votes.drainAll(this::emitVotes);
     tallies.drainAll(this::emitTally);
+    votes.drainAll((address, latestSeq, counts) -> emitVotes(address, Math.max(latestSeq, appliedSeq), counts));
   }
 
   private void emitTally(String address, Event.PollTallied tallied, long latestSeq) {
