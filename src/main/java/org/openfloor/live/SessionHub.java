@@ -49,6 +49,7 @@ public final class SessionHub {
   private long snapshotSeq;
   private boolean snapshotting;
   private long flushTimer = -1;
+  private long lastFlushNanos;
   private boolean live;
 
   SessionHub(Vertx vertx, String code, CommandLog log, Fanout fanout, LiveOptions options) {
@@ -227,11 +228,19 @@ public final class SessionHub {
 
   private void scheduleFlush() {
     if (flushTimer < 0) {
-      flushTimer = vertx.setTimer(options.coalesceMillis(), t -> {
+      flushTimer = vertx.setTimer(flushDelayMillis(), t -> {
         flushTimer = -1;
+        lastFlushNanos = System.nanoTime();
         flushVotes();
       });
     }
+  }
+
+  /** One window after the previous flush, not after the first change since: a steady cadence of one update per window. */
+  private long flushDelayMillis() {
+    long sinceLast = (System.nanoTime() - lastFlushNanos) / 1_000_000;
+    boolean withinWindow = sinceLast >= 0 && sinceLast < options.coalesceMillis();
+    return withinWindow ? Math.max(1, options.coalesceMillis() - sinceLast) : options.coalesceMillis();
   }
 
   private void flushVotes() {

@@ -240,6 +240,17 @@ final class TownHall {
     return index;
   }
 
+  /** A cheap look at the head of a frame, so the many question frames are not hashed for the parse cache. */
+  private static boolean mayCarryVotes(String text) {
+    int head = Math.min(text.length(), 160);
+    for (int i = text.indexOf('v'); i >= 0 && i < head; i = text.indexOf('v', i + 1)) {
+      if (text.startsWith("votes", i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void sleep(double seconds) throws InterruptedException {
     Thread.sleep((long) (seconds * 1000));
   }
@@ -296,6 +307,10 @@ final class TownHall {
         if (wire.opens(text)) {
           opened(socket);
         }
+        return;
+      }
+      if (!mayCarryVotes(text)) {
+        otherFrames.increment();
         return;
       }
       Wire.Update update = parsed.get().computeIfAbsent(text, t -> wire.parse(t, indexById));

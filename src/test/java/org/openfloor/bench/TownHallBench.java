@@ -281,7 +281,7 @@ public final class TownHallBench {
           .setDefaultPort(server.port()), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
       Histogram latency = new Histogram(60_000_000_000L, 3);
       long[] outcomes = new long[2];
-      double warmup = 2;
+      double warmup = options.decimal("durable-warmup", 5);
       double measure = options.decimal("durable-seconds", 10);
       long start = System.nanoTime();
       long[] sent = {0};
