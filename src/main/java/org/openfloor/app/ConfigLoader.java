@@ -98,6 +98,16 @@ public final class ConfigLoader {
         json.getLong("coalesceMillis"),
         json.getInteger("recentEvents"),
         json.getInteger("rememberedRequests"),
-        json.getLong("answerTimeoutMillis"));
+        json.getLong("answerTimeoutMillis"),
+        json.getInteger("rateCommandsPerSecond"),
+        json.getInteger("rateBurst"),
+        json.getInteger("joinsPerIpPerMinute"),
+        commaSeparated(json.getString("blockedWords")),
+        json.getString("screenFrameAncestors"),
+        json.getInteger("retentionDays"));
+  }
+
+  private static java.util.List<String> commaSeparated(String value) {
+    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 }

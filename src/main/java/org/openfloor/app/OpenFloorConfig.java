@@ -24,7 +24,13 @@ public record OpenFloorConfig(
     long coalesceMillis,
     int recentEvents,
     int rememberedRequests,
-    long answerTimeoutMillis) {
+    long answerTimeoutMillis,
+    int rateCommandsPerSecond,
+    int rateBurst,
+    int joinsPerIpPerMinute,
+    List<String> blockedWords,
+    String screenFrameAncestors,
+    int retentionDays) {
 
   /** Which {@code CommandLog} the server uses. */
   public enum LogKind { SQLITE, REDIS }
@@ -36,6 +42,7 @@ public record OpenFloorConfig(
   public OpenFloorConfig withHttpPort(int port) {
     return new OpenFloorConfig(httpHost, port, publicUrl, dataDir, log, redisUrl, redisKeyPrefix, redisWaitReplicas,
         redisWaitTimeoutMs, allowedOrigins, sessionCreationToken, maxBodyBytes, maxFrameBytes, maxHandlersPerSocket,
-        coalesceMillis, recentEvents, rememberedRequests, answerTimeoutMillis);
+        coalesceMillis, recentEvents, rememberedRequests, answerTimeoutMillis, rateCommandsPerSecond, rateBurst,
+        joinsPerIpPerMinute, blockedWords, screenFrameAncestors, retentionDays);
   }
 }

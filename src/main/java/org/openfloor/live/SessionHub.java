@@ -252,6 +252,11 @@ public final class SessionHub {
         .put("events", recent.after(seq, addresses));
   }
 
+  /** When the session was closed (log time, epoch ms), if it is closed. */
+  public java.util.Optional<Long> closedAt() {
+    return session.closedAt();
+  }
+
   public Actor actorOf(String tokenHash) {
     return session.actorOf(tokenHash);
   }

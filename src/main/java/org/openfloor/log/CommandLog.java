@@ -40,6 +40,12 @@ public interface CommandLog {
   /** Removes every entry of {@code session} with {@code seq <= upToSeq} (after a snapshot). */
   Future<Void> trim(String session, long upToSeq);
 
+  /** Removes every entry, the snapshot and the numbering of {@code session}: it is as if it never existed. */
+  Future<Void> delete(String session);
+
+  /** Every session this log holds entries, a snapshot or a numbering for (for retention sweeps). */
+  Future<List<String>> sessions();
+
   /** Whether the log can currently accept appends (for readiness). */
   Future<Boolean> ready();
 
