@@ -36,6 +36,19 @@ export const api = {
   moderate: (code, token, questionId, change) =>
     request('PATCH', `${session(code)}/questions/${encodeURIComponent(questionId)}`, { token, body: change }),
   qrUrl: (code) => `/api${session(code)}/qr.svg`,
+  createGroup: (code, token, fields) => request('POST', `${session(code)}/groups`, { token, body: fields }),
+  switchGroup: (code, token, groupId) => request('PATCH', `${session(code)}/participants/me`, { token, body: { groupId } }),
+  writeNotes: (code, token, groupId, text) =>
+    request('PUT', `${session(code)}/groups/${encodeURIComponent(groupId)}/notes`, { token, body: { text } }),
+  createMessage: (code, token, fields) => request('POST', `${session(code)}/messages`, { token, body: fields }),
+  editMessage: (code, token, messageId, change) =>
+    request('PATCH', `${session(code)}/messages/${encodeURIComponent(messageId)}`, { token, body: change }),
+  commentMessage: (code, token, messageId, text) =>
+    request('POST', `${session(code)}/messages/${encodeURIComponent(messageId)}/comments`, { token, body: { text } }),
+  requestBriefings: (code, token, fields) => request('POST', `${session(code)}/queue/briefings`, { token, body: fields }),
+  report: (code, lang) => request('GET', `${session(code)}/report?format=json&lang=${encodeURIComponent(lang)}`),
+  reportUrl: (code, format, lang) =>
+    `/api${session(code)}/report?format=${format}&lang=${encodeURIComponent(lang)}&download=1`,
 };
 
 /** A session code as the server spells it: upper case, no spaces. */

@@ -111,4 +111,46 @@ public sealed interface Command {
   /** The moderator sets the speaking time of one waiting entry or of the current speaker. */
   record SetSpeakingLimit(String entryId, int limitSeconds) implements QueueCommand {
   }
+  /** The breakout groups' commands: groups, a participant's choice of group, the notes pads. */
+  sealed interface GroupCommand extends Command {
+  }
+
+  /** The moderator creates a breakout group; the facilitator token was made at the edge and only its hash travels. */
+  record CreateGroup(String name, String facilitatorTokenHash, Optional<String> facilitatorName) implements GroupCommand {
+  }
+
+  /** A participant moves to another group, or leaves every group when {@code groupId} is empty. */
+  record SwitchGroup(Optional<String> groupId) implements GroupCommand {
+  }
+
+  /** A group's facilitator replaces the group's notes pad. */
+  record WriteNotes(String groupId, String text) implements GroupCommand {
+  }
+
+  /** The key messages' commands. */
+  sealed interface MessageCommand extends Command {
+  }
+
+  /** The moderator, or a facilitator for their group, writes a key message. */
+  record CreateMessage(String text, List<String> questionIds, Optional<String> groupId) implements MessageCommand {
+    public CreateMessage {
+      questionIds = List.copyOf(questionIds);
+    }
+  }
+
+  /** The moderator, or the facilitator of its group, edits a key message. */
+  record EditMessage(String messageId, Optional<String> text, Optional<List<String>> questionIds)
+      implements MessageCommand {
+  }
+
+  /** A participant comments on a draft key message during the review period. */
+  record CommentMessage(String messageId, String text) implements MessageCommand {
+  }
+
+  /**
+   * The moderator puts a group's facilitator in the mic queue for a briefing, or every group's
+   * facilitator not yet in line when {@code groupId} is empty.
+   */
+  record RequestBriefing(Optional<String> groupId, Optional<Integer> limitSeconds) implements QueueCommand {
+  }
 }

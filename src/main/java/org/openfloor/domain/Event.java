@@ -44,4 +44,19 @@ public sealed interface Event {
   /** A participant's own place in the queue changed. */
   record OwnQueueChanged(Audience audience, QueueStanding standing) implements Event {
   }
+  /** A breakout group was created. */
+  record GroupChanged(Audience audience, Group group) implements Event {
+  }
+
+  /** A participant's profile changed (e.g. they moved to another group). */
+  record ParticipantChanged(Audience audience, Participant participant) implements Event {
+  }
+
+  /** A group's notes pad changed. */
+  record NotesChanged(Audience audience, GroupNotes notes) implements Event {
+  }
+
+  /** A key message was written, edited or commented; carries its whole new state. */
+  record MessageChanged(Audience audience, KeyMessage message) implements Event {
+  }
 }

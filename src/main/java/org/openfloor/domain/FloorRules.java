@@ -12,6 +12,7 @@ import org.openfloor.domain.Command.AcceptOrder;
 import org.openfloor.domain.Command.CallNext;
 import org.openfloor.domain.Command.ClearQueue;
 import org.openfloor.domain.Command.QueueCommand;
+import org.openfloor.domain.Command.RequestBriefing;
 import org.openfloor.domain.Command.RequestFloor;
 import org.openfloor.domain.Command.RunTimer;
 import org.openfloor.domain.Command.SetSpeakingLimit;
@@ -117,7 +118,37 @@ final class FloorRules {
     if (command instanceof SetSpeakingLimit limit) {
       return limitProblem(limit);
     }
+    if (command instanceof RequestBriefing briefing) {
+      return briefingProblem(briefing);
+    }
     return Optional.empty();
+  }
+
+  private Optional<Rejection> briefingProblem(RequestBriefing briefing) {
+    if (session.info().phase() != Phase.LIVE) {
+      return Optional.of(Rejection.conflict("the floor is closed: the session is " + session.info().phase().wire()));
+    }
+    Optional<Rejection> limit = briefing.limitSeconds().flatMap(s -> secondsProblem("limitSeconds", s, MicQueue.MIN_SECONDS));
+    if (limit.isPresent() || briefing.groupId().isEmpty()) {
+      return limit.or(() -> briefingGroups(briefing).isEmpty()
+          ? Optional.of(Rejection.conflict("no group's facilitator is left to brief")) : Optional.empty());
+    }
+    String groupId = briefing.groupId().get();
+    if (session.breakouts().find(groupId).isEmpty()) {
+      return Optional.of(Rejection.notFound("no group " + groupId));
+    }
+    if (queue.hasOpenRequest(groupId)) {
+      return Optional.of(Rejection.conflict("that group's facilitator is already in the queue"));
+    }
+    return Optional.empty();
+  }
+
+  /** The groups a briefing command puts in line: the one named, or every group not in line yet. */
+  private List<Group> briefingGroups(RequestBriefing briefing) {
+    return session.breakouts().groups().stream()
+        .filter(g -> briefing.groupId().map(g.id()::equals).orElse(true))
+        .filter(g -> !queue.hasOpenRequest(g.id()))
+        .toList();
   }
 
   private Optional<Rejection> nextProblem(CallNext next) {
@@ -167,6 +198,9 @@ final class FloorRules {
     if (command instanceof RequestFloor request) {
       return request(entry, ((Actor.Attendee) actor).participant(), request);
     }
+    if (command instanceof RequestBriefing briefing) {
+      return brief(entry, briefing);
+    }
     if (command instanceof WithdrawRequest withdraw) {
       queue.remove(withdraw.entryId());
     } else if (command instanceof CallNext next) {
@@ -194,6 +228,22 @@ final class FloorRules {
       queue.enqueue(created);
     }
     return created;
+  }
+
+  /** Queues each group's facilitator under the group's id, with the group's name as topic; one entry is the answer. */
+  private Object brief(Entry entry, RequestBriefing briefing) {
+    List<Group> groups = briefingGroups(briefing);
+    int limit = briefing.limitSeconds().orElse(Limits.BRIEFING_SECONDS);
+    List<QueueEntry> created = new ArrayList<>();
+    for (int i = 0; i < groups.size(); i++) {
+      Group group = groups.get(i);
+      String id = groups.size() == 1 && briefing.groupId().isPresent() ? "s" + entry.seq() : "s" + entry.seq() + "-" + (i + 1);
+      QueueEntry briefingEntry = new QueueEntry(id, group.id(), QueueKind.SPEAK, Optional.of(group.name()), false,
+          entry.timestamp(), Optional.of(limit));
+      queue.enqueue(briefingEntry);
+      created.add(briefingEntry);
+    }
+    return created.size() == 1 ? created.get(0) : queue;
   }
 
   private void callNext(long at, CallNext next) {
@@ -242,7 +292,8 @@ final class FloorRules {
     concerned.addAll(before.keySet());
     for (String participantId : concerned) {
       QueueStanding now = after.getOrDefault(participantId, QueueStanding.NONE);
-      if (!now.equals(before.getOrDefault(participantId, QueueStanding.NONE))) {
+      boolean participant = session.participant(participantId).isPresent();
+      if (participant && !now.equals(before.getOrDefault(participantId, QueueStanding.NONE))) {
         events.add(new Event.OwnQueueChanged(Audience.participant(participantId), now));
       }
     }

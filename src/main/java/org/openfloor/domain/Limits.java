@@ -12,6 +12,12 @@ public final class Limits {
   public static final int POLL_MAX_OPTIONS = 10;
   public static final int POLL_WORD = 40;
   public static final int POLL_WORDS = 3;
+  public static final int GROUP_NAME = 120;
+  public static final int NOTES = 20_000;
+  public static final int MESSAGE = 2_000;
+  public static final int MESSAGE_SOURCES = 50;
+  public static final int COMMENT = 1_000;
+  public static final int BRIEFING_SECONDS = 300;
 
   private Limits() {
   }

@@ -33,6 +33,9 @@ public final class Session {
   private BlockedWords serverBlockedWords = BlockedWords.NONE;
   private BlockedWords blockedWords = BlockedWords.NONE;
   private Long closedAt;
+  private final Breakouts breakouts = new Breakouts();
+  private final BreakoutRules breakoutRules = new BreakoutRules(this, breakouts);
+  private final MessageRules messageRules = new MessageRules(this, breakouts);
 
   public Session(String code) {
     this.code = code;
@@ -60,6 +63,11 @@ public final class Session {
 
   public MicQueue queue() {
     return queue;
+  }
+
+  /** The breakout groups, their notes pads and the key messages. */
+  public Breakouts breakouts() {
+    return breakouts;
   }
 
   public Collection<Participant> participants() {
@@ -96,6 +104,10 @@ public final class Session {
     String participantId = participantByToken.get(tokenHash);
     if (participantId != null) {
       return new Actor.Attendee(participants.get(participantId));
+    }
+    Optional<String> facilitated = breakouts.groupOfFacilitator(tokenHash);
+    if (facilitated.isPresent()) {
+      return new Actor.Facilitator(facilitated.get());
     }
     return new Actor.Nobody(true);
   }
@@ -138,6 +150,12 @@ public final class Session {
     }
     if (command instanceof Command.QueueCommand queueCommand) {
       return floor.apply(entry, actor, queueCommand);
+    }
+    if (command instanceof Command.GroupCommand groupCommand) {
+      return breakoutRules.apply(entry, actor, groupCommand);
+    }
+    if (command instanceof Command.MessageCommand messageCommand) {
+      return messageRules.apply(entry, actor, messageCommand);
     }
     return Outcome.rejected(Rejection.badInput("unsupported command"));
   }
@@ -189,7 +207,8 @@ public final class Session {
       return Outcome.rejected(Rejection.conflict("token already in use"));
     }
     Optional<Rejection> problem = Texts.optionalProblem("name", join.name(), Limits.NAME)
-        .or(() -> Texts.optionalProblem("affiliation", join.affiliation(), Limits.AFFILIATION));
+        .or(() -> Texts.optionalProblem("affiliation", join.affiliation(), Limits.AFFILIATION))
+        .or(() -> join.groupId().flatMap(this::unknownGroup));
     if (problem.isPresent()) {
       return Outcome.rejected(problem.get());
     }
@@ -207,7 +226,8 @@ public final class Session {
     if (info.phase() != Phase.LIVE) {
       return Outcome.rejected(Rejection.conflict("questions are closed: the session is " + info.phase().wire()));
     }
-    Optional<Rejection> problem = Texts.problem("text", ask.text(), Limits.QUESTION, true);
+    Optional<Rejection> problem = Texts.problem("text", ask.text(), Limits.QUESTION, true)
+        .or(() -> ask.groupId().flatMap(this::unknownGroup));
     if (problem.isPresent()) {
       return Outcome.rejected(problem.get());
     }
@@ -301,5 +321,14 @@ public final class Session {
     }
     return actor instanceof Actor.Facilitator facilitator
         && question.groupId().filter(facilitator.groupId()::equals).isPresent();
+  }
+
+  private Optional<Rejection> unknownGroup(String groupId) {
+    return breakouts.find(groupId).isPresent() ? Optional.empty()
+        : Optional.of(Rejection.notFound("no group " + groupId));
+  }
+
+  void replace(Participant participant) {
+    participants.put(participant.id(), participant);
   }
 }

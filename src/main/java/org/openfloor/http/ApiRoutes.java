@@ -62,6 +62,7 @@ public final class ApiRoutes {
     api.patch("/sessions/:code/polls/:id/words").handler(this::jsonBody)
         .handler(pollCommand(CommandCodec.POLL_HIDE_WORD));
     queueRoutes(api);
+    breakoutRoutes(api);
     api.get("/sessions/:code/events").handler(this::events);
     api.get("/sessions/:code/qr.svg").handler(this::qrCode);
     api.route().last().handler(ctx -> HttpErrors.respond(ctx, Errors.NOT_FOUND, "no such resource"));
@@ -81,6 +82,45 @@ public final class ApiRoutes {
     api.patch("/sessions/:code/queue/:id").handler(this::jsonBody).handler(queueCommand(CommandCodec.QUEUE_EDIT));
     api.post("/sessions/:code/queue/:id/accept").handler(this::optionalJsonBody)
         .handler(queueCommand(CommandCodec.QUEUE_ACCEPT));
+  }
+
+  private void breakoutRoutes(Router api) {
+    api.post("/sessions/:code/queue/briefings").handler(this::optionalJsonBody)
+        .handler(commandWithPath(CommandCodec.QUEUE_BRIEFING, null));
+    api.post("/sessions/:code/groups").handler(this::jsonBody).handler(this::createGroup);
+    api.put("/sessions/:code/groups/:id/notes").handler(this::jsonBody)
+        .handler(commandWithPath(CommandCodec.GROUP_NOTES, "groupId"));
+    api.patch("/sessions/:code/participants/me").handler(this::jsonBody)
+        .handler(commandWithPath(CommandCodec.GROUP_SWITCH, null));
+    api.post("/sessions/:code/messages").handler(this::jsonBody).handler(commandWithPath(CommandCodec.MESSAGE_CREATE, null));
+    api.patch("/sessions/:code/messages/:id").handler(this::jsonBody)
+        .handler(commandWithPath(CommandCodec.MESSAGE_EDIT, "messageId"));
+    api.post("/sessions/:code/messages/:id/comments").handler(this::jsonBody)
+        .handler(commandWithPath(CommandCodec.MESSAGE_COMMENT, "messageId"));
+    api.get("/sessions/:code/report").handler(new ReportRoute(gateway.registry())::handle);
+  }
+
+  /** Submits {@code type} with the body, and the path's {@code id} as {@code idField} when given. */
+  private io.vertx.core.Handler<RoutingContext> commandWithPath(String type, String idField) {
+    return ctx -> {
+      JsonObject body = ctx.get(BODY);
+      if (idField != null) {
+        body.put(idField, ctx.pathParam("id"));
+      }
+      gateway.submit(code(ctx), type, body, tokenHash(ctx)).onComplete(ar -> answer(ctx, ar.result(), ar.cause()));
+    };
+  }
+
+  private void createGroup(RoutingContext ctx) {
+    String code = code(ctx);
+    gateway.submit(code, CommandCodec.GROUP_CREATE, ctx.get(BODY), tokenHash(ctx)).onComplete(ar -> {
+      if (ar.succeeded() && ar.result().succeeded()) {
+        JsonObject body = ar.result().body();
+        String link = links.facilitator(ctx, code, body.getString("id"), body.getString("facilitatorToken"));
+        ar = Future.succeededFuture(ar.result().with(new JsonObject().put("links", new JsonObject().put("facilitator", link))));
+      }
+      answer(ctx, ar.result(), ar.cause());
+    });
   }
 
   private io.vertx.core.Handler<RoutingContext> queueCommand(String type) {

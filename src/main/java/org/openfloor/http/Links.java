@@ -23,6 +23,11 @@ public final class Links {
         .put("report", base + "/report.html?code=" + code);
   }
 
+  /** The facilitator console of one group; the token travels in the fragment like the moderator's. */
+  String facilitator(RoutingContext ctx, String code, String groupId, String facilitatorToken) {
+    return base(ctx) + "/facilitate.html?code=" + code + "&group=" + groupId + "#token=" + facilitatorToken;
+  }
+
   String attendee(RoutingContext ctx, String code) {
     return base(ctx) + "/j/" + code;
   }

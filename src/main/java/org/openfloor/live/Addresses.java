@@ -15,19 +15,26 @@ import org.openfloor.domain.Audience;
  *       {@code poll {poll}} when a poll opens, closes or reopens or a word-cloud entry is hidden
  *       (results left out while the poll hides them; drafts never), {@code pollResults {poll}} with the
  *       whole poll when its tallies change (coalesced per poll, at most one per coalescing window;
- *       only while the poll shows results live).</li>
+ *       only while the poll shows results live), {@code group {group}} when a breakout group is created
+ *       ({@code {id, name, facilitator}}), {@code message {message}} when a key message is written, edited or
+ *       commented in review (the whole message with its comments). A briefing in {@code queue} is an entry with
+ *       {@code briefing: true, groupId, groupName} whose {@code participantId} is the group's id and whose
+ *       {@code name} is the facilitator's. Facilitators have no address of their own: they listen here and
+ *       read their group's hidden and pending items from their snapshot.</li>
  *   <li>{@code openfloor.session.<code>.mod}: outbound only, moderator token in the register
  *       headers; the moderator's view of the same events (including {@code queue}) plus
  *       {@code participant {participant}}, pending and hidden questions, {@code poll {poll}} also for
  *       drafts and edits, with results always and hidden words flagged, and {@code pollResults {poll}}
- *       for every tally change (coalesced).</li>
+ *       for every tally change (coalesced), {@code participant {participant}} also when a participant changes
+ *       group, {@code notes {notes}} ({@code {groupId, text, editedAt}}) when a facilitator changes their
+ *       group's notes pad.</li>
  *   <li>{@code openfloor.participant.<participantId>}: outbound only, that participant's token
  *       in the register headers; {@code question {question}} for their own questions whatever
  *       their status, {@code ownVote {questionId, voted}}, {@code myQueue {entry, position, next, speaking,
  *       pending}} whenever their own place in the mic queue changes (position 1-based, 0 while they have
  *       the floor, null while a point of order awaits acceptance or once they have left the queue),
  *       {@code pollVote {pollId, myVote}} with their current vote in a poll ({@code {choices}},
- *       {@code {rating}} or {@code {words}}).</li>
+ *       {@code {rating}} or {@code {words}}), {@code participant {participant}} when they change group.</li>
  *   <li>{@code openfloor.cmd}: inbound request/reply; body {@code {type, session, requestId?, …}}
  *       with the same fields as the REST body, token in the {@code authorization} header; the reply
  *       body is the REST response body, a failure carries the HTTP status as its code.</li>

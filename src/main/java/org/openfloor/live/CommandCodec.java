@@ -44,6 +44,13 @@ public final class CommandCodec {
   public static final String QUEUE_CLEAR = "queue.clear";
   public static final String QUEUE_ACCEPT = "queue.accept";
   public static final String QUEUE_EDIT = "queue.edit";
+  public static final String QUEUE_BRIEFING = "queue.briefing";
+  public static final String GROUP_CREATE = "group.create";
+  public static final String GROUP_SWITCH = "group.switch";
+  public static final String GROUP_NOTES = "group.notes";
+  public static final String MESSAGE_CREATE = "message.create";
+  public static final String MESSAGE_EDIT = "message.edit";
+  public static final String MESSAGE_COMMENT = "message.comment";
 
   /** Decodes a client's request body; {@code edgeTokenHash} is the hash of a token the edge just made. */
   public static Command fromRequest(String type, JsonObject body, String edgeTokenHash) {
@@ -81,6 +88,9 @@ public final class CommandCodec {
     }
     if (PollCodec.typeOf(command) != null) {
       return PollCodec.typeOf(command);
+    }
+    if (BreakoutCodec.typeOf(command) != null) {
+      return BreakoutCodec.typeOf(command);
     }
     if (command instanceof Command.QueueCommand queueCommand) {
       return QueueCodec.typeOf(queueCommand);
@@ -121,6 +131,9 @@ public final class CommandCodec {
     if (PollCodec.toJson(command) != null) {
       return PollCodec.toJson(command);
     }
+    if (BreakoutCodec.toJson(command) != null) {
+      return BreakoutCodec.toJson(command);
+    }
     if (command instanceof Command.QueueCommand queueCommand) {
       return QueueCodec.toJson(queueCommand);
     }
@@ -147,7 +160,12 @@ public final class CommandCodec {
       case POLL_CREATE, POLL_UPDATE, POLL_VOTE, POLL_HIDE_WORD -> PollCodec.decode(type, fields);
       case QUEUE_REQUEST, QUEUE_WITHDRAW, QUEUE_NEXT, QUEUE_UPDATE, QUEUE_TIMER, QUEUE_CLEAR, QUEUE_ACCEPT, QUEUE_EDIT ->
           QueueCodec.decode(type, fields);
-      default -> throw new BadInput("unknown command type '" + type + "'");
+      default -> {
+        if (!BreakoutCodec.handles(type)) {
+          throw new BadInput("unknown command type '" + type + "'");
+        }
+        yield BreakoutCodec.decode(type, fields, tokenHash);
+      }
     };
     fields.noOthers();
     return command;

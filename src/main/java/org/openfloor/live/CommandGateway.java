@@ -64,6 +64,11 @@ public final class CommandGateway {
       Command command = CommandCodec.fromRequest(type, fields, Tokens.hash(token));
       return new Submission(command, tokenHash, requestId, new JsonObject().put("token", token));
     }
+    if (CommandCodec.GROUP_CREATE.equals(type)) {
+      String token = Tokens.next();
+      Command command = CommandCodec.fromRequest(type, fields, Tokens.hash(token));
+      return new Submission(command, tokenHash, requestId, new JsonObject().put("facilitatorToken", token));
+    }
     if (CommandCodec.CREATE_SESSION.equals(type)) {
       throw new BadInput("sessions are created with POST /api/sessions");
     }

@@ -47,6 +47,19 @@ public final class EventFrames {
     if (event instanceof Event.OwnQueueChanged e) {
       return typed("myQueue", seq).mergeIn(QueueViews.standing(e.standing(), session));
     }
+    if (event instanceof Event.GroupChanged e) {
+      return typed("group", seq).put("group", Views.group(e.group()));
+    }
+    if (event instanceof Event.ParticipantChanged e) {
+      return typed("participant", seq).put("participant", Views.participant(e.participant()))
+          .put("participantCount", session.participants().size());
+    }
+    if (event instanceof Event.NotesChanged e) {
+      return typed("notes", seq).put("notes", Views.notes(e.notes()));
+    }
+    if (event instanceof Event.MessageChanged e) {
+      return typed("message", seq).put("message", Views.message(e.message(), session));
+    }
     throw new IllegalArgumentException("no frame for " + event);
   }
 

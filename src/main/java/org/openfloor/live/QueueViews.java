@@ -55,7 +55,7 @@ public final class QueueViews {
   static JsonObject entry(QueueEntry e, Optional<Integer> position, Session session) {
     Optional<Participant> who = session.participant(e.participantId());
     MicQueue queue = session.queue();
-    return new JsonObject().put("id", e.id()).put("participantId", e.participantId())
+    JsonObject json = new JsonObject().put("id", e.id()).put("participantId", e.participantId())
         .put("name", who.flatMap(Participant::name).orElse(null))
         .put("affiliation", who.flatMap(Participant::affiliation).orElse(null))
         .put("stakeholder", who.flatMap(Participant::stakeholder).map(Stakeholder::wire).orElse(null))
@@ -64,6 +64,9 @@ public final class QueueViews {
         .put("firstTime", queue.isFirstTime(e.participantId())).put("requestedAt", e.requestedAt())
         .put("limitSeconds", e.limitSeconds().orElse(queue.speakingSeconds()))
         .put("pending", position.isEmpty());
+    session.breakouts().find(e.participantId()).ifPresent(group -> json.put("briefing", true)
+        .put("groupId", group.id()).put("groupName", group.name()).put("name", group.facilitatorName().orElse(null)));
+    return json;
   }
 
   private static JsonObject speaker(Speaker s, Session session) {

@@ -3,6 +3,9 @@ package org.openfloor.live;
 import io.vertx.core.json.JsonObject;
 
 import org.openfloor.domain.Command;
+import org.openfloor.domain.Group;
+import org.openfloor.domain.GroupNotes;
+import org.openfloor.domain.KeyMessage;
 import org.openfloor.domain.MicQueue;
 import org.openfloor.domain.Participant;
 import org.openfloor.domain.Poll;
@@ -31,7 +34,9 @@ final class Replies {
   private static int statusOf(Command command) {
     boolean creates = command instanceof Command.CreateSession || command instanceof Command.Join
         || command instanceof Command.Ask || command instanceof Command.RequestFloor
-        || command instanceof Command.CreatePoll;
+        || command instanceof Command.CreatePoll || command instanceof Command.CreateGroup
+        || command instanceof Command.CreateMessage || command instanceof Command.CommentMessage
+        || command instanceof Command.RequestBriefing;
     return creates ? CREATED : OK;
   }
 
@@ -56,6 +61,15 @@ final class Replies {
     }
     if (value instanceof MicQueue) {
       return QueueViews.queue(session);
+    }
+    if (value instanceof Group group) {
+      return Views.group(group);
+    }
+    if (value instanceof KeyMessage message) {
+      return Views.message(message, session);
+    }
+    if (value instanceof GroupNotes notes) {
+      return Views.notes(notes);
     }
     throw new IllegalArgumentException("no reply body for " + value);
   }

@@ -242,6 +242,9 @@ public final class SessionHub {
     if (actor instanceof Actor.Attendee attendee) {
       return Views.participantSnapshot(session, appliedSeq, attendee.participant());
     }
+    if (actor instanceof Actor.Facilitator facilitator) {
+      return Views.facilitatorSnapshot(session, appliedSeq, facilitator.groupId());
+    }
     return Views.publicSnapshot(session, appliedSeq);
   }
 
@@ -255,6 +258,11 @@ public final class SessionHub {
   /** When the session was closed (log time, epoch ms), if it is closed. */
   public java.util.Optional<Long> closedAt() {
     return session.closedAt();
+  }
+
+  /** Reads the session's current state, with the seq it reflects; on the hub's context only. */
+  public <T> T read(java.util.function.BiFunction<Session, Long, T> reader) {
+    return reader.apply(session, appliedSeq);
   }
 
   public Actor actorOf(String tokenHash) {

@@ -6,6 +6,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.Comparator;
 import java.util.List;
 
+import org.openfloor.domain.Group;
+import org.openfloor.domain.GroupNotes;
+import org.openfloor.domain.KeyMessage;
 import org.openfloor.domain.Participant;
 import org.openfloor.domain.Question;
 import org.openfloor.domain.Session;
@@ -47,7 +50,7 @@ public final class Views {
     JsonObject snapshot = snapshot(session, seq, List.copyOf(session.questions().all()));
     JsonArray participants = new JsonArray();
     session.participants().forEach(p -> participants.add(participant(p)));
-    return snapshot.put("participants", participants).put("role", "moderator")
+    return snapshot.put("participants", participants).put("role", "moderator").put("notes", allNotes(session))
         .put("polls", PollViews.polls(session, true))
         .put("blockedWords", new JsonArray(session.blockedWords().words()))
         .put("serverBlockedWords", new JsonArray(session.serverBlockedWords().words()));
@@ -69,7 +72,8 @@ public final class Views {
     questions.stream().sorted(Comparator.comparingLong(Question::seq)).forEach(q -> list.add(question(q, session)));
     return session(session.info()).put("seq", seq).put("questions", list)
         .put("participantCount", session.participants().size()).put("role", "public")
-        .put("queue", QueueViews.queue(session));
+        .put("queue", QueueViews.queue(session))
+        .put("groups", groups(session)).put("messages", messages(session));
   }
 
   private static JsonObject author(Question q, Session session) {
@@ -77,6 +81,65 @@ public final class Views {
       return null;
     }
     return session.participant(q.authorId())
+        .filter(p -> p.name().isPresent())
+        .map(p -> new JsonObject().put("name", p.name().get()).put("affiliation", p.affiliation().orElse(null)))
+        .orElse(null);
+  }
+
+  /** {@code {id, name, facilitator}}: the facilitator's name, or null. */
+  public static JsonObject group(Group group) {
+    return new JsonObject().put("id", group.id()).put("name", group.name())
+        .put("facilitator", group.facilitatorName().orElse(null));
+  }
+
+  /** {@code {id, text, groupId, questionIds, comments: [{id, text, author, at}], createdAt, editedAt}}. */
+  public static JsonObject message(KeyMessage message, Session session) {
+    JsonArray comments = new JsonArray();
+    message.comments().forEach(c -> comments.add(new JsonObject().put("id", c.id()).put("text", c.text())
+        .put("author", authorOf(c.authorId(), false, session)).put("at", c.at())));
+    return new JsonObject().put("id", message.id()).put("text", message.text())
+        .put("groupId", message.groupId().orElse(null)).put("questionIds", new JsonArray(message.questionIds()))
+        .put("comments", comments).put("createdAt", message.createdAt()).put("editedAt", message.editedAt());
+  }
+
+  /** {@code {groupId, text, editedAt}}. */
+  public static JsonObject notes(GroupNotes notes) {
+    return new JsonObject().put("groupId", notes.groupId()).put("text", notes.text()).put("editedAt", notes.editedAt());
+  }
+
+  /** The public snapshot plus what a facilitator may see of their group: its hidden and pending items and notes. */
+  public static JsonObject facilitatorSnapshot(Session session, long seq, String groupId) {
+    List<Question> questions = session.questions().all().stream()
+        .filter(q -> q.isPublic() || q.groupId().filter(groupId::equals).isPresent()).toList();
+    JsonObject notes = session.breakouts().notes(groupId).map(Views::notes)
+        .orElse(new JsonObject().put("groupId", groupId).put("text", "").put("editedAt", null));
+    return snapshot(session, seq, questions).put("polls", PollViews.polls(session, false)).put("role", "facilitator")
+        .put("group", session.breakouts().find(groupId).map(Views::group).orElse(null)).put("notes", notes);
+  }
+
+  private static JsonArray groups(Session session) {
+    JsonArray groups = new JsonArray();
+    session.breakouts().groups().forEach(g -> groups.add(group(g)));
+    return groups;
+  }
+
+  private static JsonArray messages(Session session) {
+    JsonArray messages = new JsonArray();
+    session.breakouts().messages().forEach(m -> messages.add(message(m, session)));
+    return messages;
+  }
+
+  private static JsonObject allNotes(Session session) {
+    JsonObject notes = new JsonObject();
+    session.breakouts().groups().forEach(g -> session.breakouts().notes(g.id()).ifPresent(n -> notes.put(g.id(), notes(n))));
+    return notes;
+  }
+
+  private static JsonObject authorOf(String participantId, boolean anonymous, Session session) {
+    if (anonymous) {
+      return null;
+    }
+    return session.participant(participantId)
         .filter(p -> p.name().isPresent())
         .map(p -> new JsonObject().put("name", p.name().get()).put("affiliation", p.affiliation().orElse(null)))
         .orElse(null);

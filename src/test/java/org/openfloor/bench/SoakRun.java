@@ -41,6 +41,7 @@ public final class SoakRun {
     int minutes = Integer.getInteger("soak.minutes", 30);
     int clients = Integer.getInteger("soak.clients", 1_000);
     int churnPerSecond = Integer.getInteger("soak.churnPerSecond", 10);
+    useProjectClassPathForChildren();
     Path dir = Files.createTempDirectory("openfloor-soak");
     ServerProcess server = ServerProcess.start(dir, dir.resolve("server.log"), Map.of(
         "OPENFLOOR_JOINS_PER_IP_PER_MINUTE", "1000000", "OPENFLOOR_LOG_LEVEL", "WARN"));
@@ -50,6 +51,17 @@ public final class SoakRun {
     } finally {
       server.kill();
       vertx.close().await();
+    }
+  }
+
+  /** Under {@code exec:java} the JVM's class path is Maven's; the server JVM needs the project's. */
+  private static void useProjectClassPathForChildren() throws java.net.URISyntaxException {
+    if (Thread.currentThread().getContextClassLoader() instanceof java.net.URLClassLoader loader) {
+      List<String> entries = new ArrayList<>();
+      for (java.net.URL url : loader.getURLs()) {
+        entries.add(Path.of(url.toURI()).toString());
+      }
+      System.setProperty("java.class.path", String.join(java.io.File.pathSeparator, entries));
     }
   }
 

@@ -1,0 +1,207 @@
+// Facilitator console: the group's comments live by votes, highlight or hide them, keep the group's
+// notes pad, and draft the group's key messages with the top comments at hand.
+
+import { api, isWellFormedCode } from './api.js';
+import { Bus, addresses } from './bus.js';
+import { initI18n, t, onLanguageChange } from './i18n.js';
+import { $, el, showMessage, showKeyed, errorText, bindConnection, authorLine, statusBadge, codeFromUrl } from './ui.js';
+
+const TOP_COUNT = 5;
+const code = codeFromUrl();
+const groupId = new URLSearchParams(window.location.search).get('group') || '';
+const tokenKey = `openfloor.facilitator.${code}.${groupId}`;
+const state = { session: null, group: null, questions: new Map(), messages: new Map(), sources: new Set(), editing: null };
+let token = null;
+let bus;
+
+async function start() {
+  await initI18n();
+  token = takeToken();
+  if (!isWellFormedCode(code) || !token) {
+    showMessage($('#fatal'), t('fac.noToken'));
+    return;
+  }
+  bus = new Bus(code);
+  bindConnection(bus, $('#conn'));
+  bus.addEventListener('resync', loadSnapshot);
+  bus.register(addresses.session(code), null, onEvent);
+  bus.connect();
+  $('#notes-save').addEventListener('click', saveNotes);
+  $('#message-form').addEventListener('submit', saveMessage);
+  $('#message-cancel').addEventListener('click', resetDraft);
+  onLanguageChange(render);
+  await loadSnapshot();
+}
+
+function takeToken() {
+  const fromLink = new URLSearchParams(window.location.hash.slice(1)).get('token');
+  try {
+    if (fromLink) {
+      window.localStorage.setItem(tokenKey, fromLink);
+      window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+      return fromLink;
+    }
+    return window.localStorage.getItem(tokenKey);
+  } catch {
+    return fromLink;
+  }
+}
+
+async function loadSnapshot() {
+  try {
+    const snapshot = await api.snapshot(code, token);
+    if (snapshot.role !== 'facilitator') {
+      showMessage($('#fatal'), t('fac.badToken'));
+      return;
+    }
+    state.session = snapshot;
+    state.group = snapshot.group;
+    state.questions = new Map(snapshot.questions.map((q) => [q.id, q]));
+    state.messages = new Map(snapshot.messages.map((m) => [m.id, m]));
+    $('#notes-text').value = snapshot.notes.text || '';
+    bus.markSeen(addresses.session(code), snapshot.seq);
+    $('#console').hidden = false;
+    render();
+  } catch (failure) {
+    showMessage($('#fatal'), errorText(failure));
+  }
+}
+
+function onEvent(event) {
+  if (event.type === 'question') {
+    state.questions.set(event.question.id, event.question);
+  } else if (event.type === 'votes') {
+    for (const [id, votes] of Object.entries(event.votes)) {
+      if (state.questions.has(id)) {
+        state.questions.set(id, { ...state.questions.get(id), votes });
+      }
+    }
+  } else if (event.type === 'message') {
+    state.messages.set(event.message.id, event.message);
+  } else if (event.type === 'session') {
+    state.session = { ...state.session, ...event.session };
+  }
+  render();
+}
+
+const ours = () => [...state.questions.values()].filter((q) => q.groupId === state.group.id && q.status !== 'pending');
+const byVotes = (a, b) => b.votes - a.votes || (a.askedAt || 0) - (b.askedAt || 0);
+
+function topComments() {
+  const visible = ours().filter((q) => q.status !== 'hidden').sort(byVotes);
+  const top = visible.slice(0, TOP_COUNT);
+  return [...top, ...visible.filter((q) => q.highlighted && !top.includes(q))];
+}
+
+async function act(call, after = () => {}) {
+  try {
+    const result = await call();
+    showMessage($('#action-error'), '');
+    after(result);
+    render();
+  } catch (failure) {
+    showMessage($('#action-error'), errorText(failure));
+  }
+}
+
+function moderate(question, change) {
+  act(() => api.moderate(code, token, question.id, change), (updated) => state.questions.set(updated.id, updated));
+}
+
+function saveNotes() {
+  act(() => api.writeNotes(code, token, state.group.id, $('#notes-text').value),
+    () => showKeyed($('#notes-message'), 'fac.notes.saved', {}, 'ok'));
+}
+
+function saveMessage(event) {
+  event.preventDefault();
+  const text = $('#message-text').value.trim();
+  if (!text) {
+    $('#message-text').focus();
+    return;
+  }
+  const fields = { text, questionIds: [...state.sources] };
+  const call = state.editing ? () => api.editMessage(code, token, state.editing, fields) : () => api.createMessage(code, token, fields);
+  act(call, (message) => {
+    state.messages.set(message.id, message);
+    resetDraft();
+  });
+}
+
+function resetDraft() {
+  state.editing = null;
+  state.sources = new Set();
+  $('#message-text').value = '';
+  render();
+}
+
+function edit(message) {
+  state.editing = message.id;
+  state.sources = new Set(message.questionIds);
+  $('#message-text').value = message.text;
+  $('#message-text').focus();
+  render();
+}
+
+function render() {
+  if (!state.group) {
+    return;
+  }
+  document.title = `${state.group.name} · ${t('fac.heading')}`;
+  $('#group-name').textContent = state.group.name;
+  $('#session-line').textContent = `${state.session.title} · ${t(`phase.${state.session.phase}`)}`;
+  const closed = state.session.phase === 'closed';
+  $('#message-submit').disabled = closed;
+  $('#notes-save').disabled = closed;
+  $('#message-cancel').hidden = !state.editing;
+  $('#message-sources').textContent = t('fac.messages.sources', { count: state.sources.size });
+  renderList('#comment-list', ours().sort(byVotes), commentActions, 'fac.comments.empty');
+  renderList('#top-list', topComments(), (q) => [sourceToggle(q)], 'fac.comments.empty');
+  const messages = [...state.messages.values()].filter((m) => m.groupId === state.group.id);
+  $('#message-list').replaceChildren(...(messages.length ? messages.map(messageItem)
+    : [el('li', { class: 'empty', text: t('fac.messages.empty') })]));
+}
+
+function renderList(selector, questions, actions, emptyKey) {
+  const items = questions.map((q) => el('li', { class: `question${q.highlighted ? ' highlighted' : ''}`, dataset: { id: q.id } },
+    el('p', { class: 'text', dir: 'auto', text: q.text }),
+    el('span', { class: 'counter', text: t('votes', { count: q.votes }) }),
+    el('div', { class: 'meta' }, statusBadge(q.status), el('bdi', { text: authorLine(q) }),
+      q.highlighted ? el('span', { class: 'badge highlight', text: t('common.highlighted') }) : null),
+    el('div', { class: 'actions' }, ...actions(q))));
+  $(selector).replaceChildren(...(items.length ? items : [el('li', { class: 'empty', text: t(emptyKey) })]));
+}
+
+function button(key, onClick, kind = 'secondary') {
+  return el('button', { type: 'button', class: kind, on: { click: onClick } }, t(key));
+}
+
+function commentActions(q) {
+  return [
+    button(q.highlighted ? 'mod.unhighlight' : 'mod.highlight', () => moderate(q, { highlighted: !q.highlighted })),
+    q.status === 'hidden' ? button('mod.show', () => moderate(q, { status: 'visible' }))
+      : button('mod.hide', () => moderate(q, { status: 'hidden' }), 'danger'),
+  ];
+}
+
+function sourceToggle(q) {
+  const chosen = state.sources.has(q.id);
+  return button(chosen ? 'fac.top.remove' : 'fac.top.use', () => {
+    if (chosen) {
+      state.sources.delete(q.id);
+    } else {
+      state.sources.add(q.id);
+    }
+    render();
+  });
+}
+
+function messageItem(message) {
+  return el('li', { class: 'question', dataset: { id: message.id } },
+    el('p', { class: 'text', dir: 'auto', text: message.text }),
+    el('div', { class: 'meta' }, el('span', { text: t('fac.messages.sources', { count: message.questionIds.length }) }),
+      el('span', { text: t('report.comments', { count: message.comments.length }) })),
+    el('div', { class: 'actions' }, button('fac.messages.edit', () => edit(message))));
+}
+
+start();
