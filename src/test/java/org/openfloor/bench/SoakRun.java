@@ -91,10 +91,16 @@ public final class SoakRun {
 
     void run(int minutes) throws Exception {
       code = api.createSession("Soak", "post").await().getString("code");
-      for (int i = 0; i < clients; i++) {
-        JsonObject joined = api.join(code, "Attendee " + i).await();
-        tokens.add(joined.getString("token"));
-        participantIds.add(joined.getString("id"));
+      for (int first = 0; first < clients; first += 50) {
+        List<Future<JsonObject>> batch = new ArrayList<>();
+        for (int i = first; i < Math.min(clients, first + 50); i++) {
+          batch.add(api.join(code, "Attendee " + i));
+        }
+        Future.all(batch).await();
+        batch.forEach(joined -> {
+          tokens.add(joined.result().getString("token"));
+          participantIds.add(joined.result().getString("id"));
+        });
       }
       questionId = api.ask(code, tokens.get(0), "What stays flat?").await().getString("id");
       for (int i = 0; i < clients; i++) {
@@ -114,7 +120,7 @@ public final class SoakRun {
     }
 
     private BridgeClient connect(int i) {
-      BridgeClient socket = BridgeClient.connect(vertx, server.port()).await();
+      BridgeClient socket = BridgeClient.connect(vertx, server.port()).timeout(10, TimeUnit.SECONDS).await();
       socket.register("openfloor.session." + code, null);
       socket.register("openfloor.participant." + participantIds.get(i), tokens.get(i));
       return socket;
@@ -136,7 +142,7 @@ public final class SoakRun {
             .put("questionId", questionId), tokens.get(i)));
         commands++;
       }
-      Future.join(pending).otherwiseEmpty().await();
+      Future.join(pending).timeout(5, TimeUnit.SECONDS).otherwiseEmpty().await();
       long left = TimeUnit.SECONDS.toMillis(1) - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       if (left > 0) {
         Thread.sleep(left);
