@@ -2,7 +2,7 @@
 // session is in review or closed, a link to the report page to comment on (or read) the key messages.
 
 import { api } from './api.js';
-import { t, formatDateTime } from './i18n.js';
+import { t, formatDateTime, currentLanguage } from './i18n.js';
 import { $, el, showMessage, showKeyed, errorText, announce } from './ui.js';
 
 export function createGroups({ code, identity }) {
@@ -10,7 +10,6 @@ export function createGroups({ code, identity }) {
 
   function wire() {
     $('#group-switch').addEventListener('submit', switchGroup);
-    $('#report-notice-link').href = `/report.html?code=${encodeURIComponent(code)}`;
   }
 
   function snapshot(session) {
@@ -83,6 +82,7 @@ export function createGroups({ code, identity }) {
   function renderReportNotice() {
     const { phase, reviewUntil } = state.session;
     $('#report-notice').hidden = phase === 'live';
+    $('#report-notice-link').href = `/report.html?code=${encodeURIComponent(code)}&lang=${currentLanguage()}`;
     if (phase === 'review') {
       $('#report-notice-text').textContent = reviewUntil
         ? t('attend.review.until', { date: formatDateTime(reviewUntil) }) : t('attend.review.open');
