@@ -137,9 +137,9 @@ export function createModMessages({ code, token, session, questions, applySessio
         on: { change: (event) => toggleSource(q.id, event.target.checked) },
       });
       return el('li', { class: 'check' }, box, el('label', { for: id },
-        el('span', { dir: 'auto', text: q.text }), ' ',
-        el('span', { class: 'hint' }, '(', el('bdi', { text: authorLine(q) }), `, ${t('votes', { count: q.votes })}`,
-          q.highlighted ? `, ${t('common.highlighted')}` : '', ')')));
+        el('span', { class: 'source-text', dir: 'auto', text: q.text }),
+        el('span', { class: 'source-meta' }, el('bdi', { text: authorLine(q) }), el('span', { text: t('votes', { count: q.votes }) }),
+          q.highlighted ? el('span', { class: 'badge highlight', text: t('common.highlighted') }) : null)));
     });
     $('#message-source-list').replaceChildren(...(items.length ? items
       : [el('li', { class: 'empty', text: t('mod.messages.noSources') })]));
@@ -168,8 +168,8 @@ export function createModMessages({ code, token, session, questions, applySessio
         el('span', { text: t('fac.messages.sources', { count: message.questionIds.length }) }),
         el('span', { text: t('report.comments', { count: comments.length }) })),
       comments.length ? el('ul', { class: 'review-comments', 'aria-label': t('report.comments', { count: comments.length }) },
-        ...comments.map((c) => el('li', {}, el('span', { dir: 'auto', text: c.text }), ' ',
-          el('span', { class: 'hint' }, '(', el('bdi', { text: authorLine(c) }), ')'))))
+        ...comments.map((c) => el('li', {}, el('span', { dir: 'auto', text: c.text }), ' — ',
+          el('bdi', { class: 'hint', text: authorLine(c) }))))
         : null,
       closed ? null : el('div', { class: 'actions' }, el('button', {
         type: 'button', class: 'secondary', dataset: { action: 'edit' },
