@@ -24,18 +24,21 @@ public record OpenFloorConfig(
     long coalesceMillis,
     int recentEvents,
     int rememberedRequests,
-    long answerTimeoutMillis) {
+    long answerTimeoutMillis,
+    long snapshotEvery,
+    boolean trimAfterSnapshot) {
 
   /** Which {@code CommandLog} the server uses. */
   public enum LogKind { SQLITE, REDIS }
 
   public LiveOptions liveOptions() {
-    return new LiveOptions(coalesceMillis, recentEvents, rememberedRequests, answerTimeoutMillis);
+    return new LiveOptions(coalesceMillis, recentEvents, rememberedRequests, answerTimeoutMillis)
+        .withSnapshots(snapshotEvery, trimAfterSnapshot);
   }
 
   public OpenFloorConfig withHttpPort(int port) {
     return new OpenFloorConfig(httpHost, port, publicUrl, dataDir, log, redisUrl, redisKeyPrefix, redisWaitReplicas,
         redisWaitTimeoutMs, allowedOrigins, sessionCreationToken, maxBodyBytes, maxFrameBytes, maxHandlersPerSocket,
-        coalesceMillis, recentEvents, rememberedRequests, answerTimeoutMillis);
+        coalesceMillis, recentEvents, rememberedRequests, answerTimeoutMillis, snapshotEvery, trimAfterSnapshot);
   }
 }
