@@ -7,6 +7,9 @@ import { initI18n, t, onLanguageChange } from './i18n.js';
 import {
   $, el, announce, showMessage, showKeyed, errorText, bindConnection, authorLine, askedAt, statusBadge, store, codeFromUrl,
 } from './ui.js';
+import { createFloor } from './floor.js';
+import { createPolls } from './attend-polls.js';
+import { createGroups } from './attend-groups.js';
 
 const MAX_LENGTH = 500;
 const LISTED = new Set(['visible', 'answered']);
@@ -30,6 +33,7 @@ const state = {
 };
 let bus;
 let renderConnection;
+let parts = [];
 
 async function start() {
   await initI18n();
@@ -47,6 +51,10 @@ async function start() {
     bus.register(addresses.participant(state.identity.id), state.identity.token, onPrivateEvent);
   }
   bus.connect();
+  const context = { code, bus, identity: () => state.identity };
+  parts = [createFloor(context), createPolls(context), createGroups(context)];
+  parts[0].wire();
+  parts[2].wire();
   wireForms();
   onLanguageChange(renderAll);
   await loadSnapshot();
@@ -93,6 +101,7 @@ function applySnapshot(snapshot) {
     state.mine = new Map(snapshot.me.questions.map((q) => [q.id, q]));
     state.myVotes = new Set(snapshot.me.votes);
   }
+  parts.forEach((part) => part.snapshot(snapshot));
   bus.markSeen(addresses.session(code), snapshot.seq);
   if (state.identity) {
     bus.markSeen(addresses.participant(state.identity.id), snapshot.seq);
@@ -122,6 +131,7 @@ function onPublicEvent(event) {
   } else if (event.type === 'votes') {
     applyVotes(event.votes);
   }
+  parts.forEach((part) => part.onPublic(event));
   renderAll();
 }
 
@@ -139,6 +149,7 @@ function onPrivateEvent(event) {
       state.myVotes.delete(event.questionId);
     }
   }
+  parts.forEach((part) => part.onPrivate(event));
   renderAll();
 }
 
@@ -169,6 +180,7 @@ async function join(event) {
   if (name) profile.name = name;
   if (affiliation) profile.affiliation = affiliation;
   if (stakeholder) profile.stakeholder = stakeholder;
+  if ($('#join-group').value) profile.groupId = $('#join-group').value;
   $('#join-submit').disabled = true;
   try {
     const joined = await api.join(code, profile);
@@ -324,6 +336,7 @@ function renderAll() {
   renderOutbox();
   renderMine();
   renderList();
+  parts.forEach((part) => part.render());
   if (renderConnection) {
     renderConnection();
   }

@@ -13,6 +13,7 @@ export const addresses = {
   session: (code) => `openfloor.session.${code}`,
   moderators: (code) => `openfloor.session.${code}.mod`,
   participant: (participantId) => `openfloor.participant.${participantId}`,
+  group: (code, groupId) => `openfloor.session.${code}.group.${groupId}`,
 };
 
 /** Status values emitted as 'status' events: connecting, online, offline. */
@@ -40,7 +41,18 @@ export class Bus extends EventTarget {
     this.stopped = false;
     this.open();
     window.addEventListener('online', () => this.reconnectNow());
+    window.addEventListener('offline', () => this.dropNow());
     return this;
+  }
+
+  /** The device says it lost its network: close now instead of waiting for the socket to time out. */
+  dropNow() {
+    if (this.socket && this.status !== 'offline') {
+      const socket = this.socket;
+      this.socket = null;
+      socket.close();
+      this.onClose(socket, true);
+    }
   }
 
   close() {
@@ -140,8 +152,8 @@ export class Bus extends EventTarget {
     }
   }
 
-  onClose(socket) {
-    if (socket !== this.socket) {
+  onClose(socket, dropped = false) {
+    if (socket !== this.socket && !dropped) {
       return;
     }
     clearInterval(this.pingTimer);

@@ -4,11 +4,13 @@ import { api, isWellFormedCode } from './api.js';
 import { Bus, addresses } from './bus.js';
 import { initI18n, t, onLanguageChange, formatNumber } from './i18n.js';
 import { $, el, showMessage, errorText, bindConnection, authorLine, codeFromUrl } from './ui.js';
+import { createScreenFloor } from './screen-floor.js';
 
 const TOP = 8;
 const code = codeFromUrl();
 const state = { session: null, questions: new Map() };
 let bus;
+const floor = createScreenFloor();
 
 async function start() {
   await initI18n();
@@ -30,6 +32,7 @@ async function loadSnapshot() {
     const snapshot = await api.snapshot(code);
     state.session = snapshot;
     state.questions = new Map(snapshot.questions.map((q) => [q.id, q]));
+    floor.snapshot(snapshot);
     bus.markSeen(addresses.session(code), snapshot.seq);
     showMessage($('#fatal'), '');
     render();
@@ -50,6 +53,7 @@ function onEvent(event) {
       }
     }
   }
+  floor.onEvent(event);
   render();
 }
 
@@ -68,7 +72,7 @@ function render() {
   }
   qr.alt = `${t('screen.scan')}: ${joinUrl}`;
   const top = [...state.questions.values()].filter((q) => q.status === 'visible')
-    .sort((a, b) => b.votes - a.votes || (a.askedAt || 0) - (b.askedAt || 0)).slice(0, TOP);
+    .sort((a, b) => b.votes - a.votes || (a.askedAt || 0) - (b.askedAt || 0)).slice(0, floor.render() ? 3 : TOP);
   const items = top.map((question) => el('li', {
     class: `question${question.highlighted ? ' highlighted' : ''}`, dataset: { id: question.id },
   },

@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
+import org.openfloor.live.LiveOptions;
+
 /**
  * Reads {@code config/openfloor.json} (or the file named by {@code OPENFLOOR_CONFIG}), falling back to
  * the copy inside the jar, then lets an {@code OPENFLOOR_*} variable override each key: the key in
@@ -99,6 +101,8 @@ public final class ConfigLoader {
         json.getInteger("recentEvents"),
         json.getInteger("rememberedRequests"),
         json.getLong("answerTimeoutMillis"),
+        json.getLong("snapshotEvery", LiveOptions.DEFAULT_SNAPSHOT_EVERY),
+        json.getBoolean("trimAfterSnapshot", true),
         json.getInteger("rateCommandsPerSecond"),
         json.getInteger("rateBurst"),
         json.getInteger("joinsPerIpPerMinute"),

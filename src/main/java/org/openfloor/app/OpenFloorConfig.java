@@ -25,6 +25,8 @@ public record OpenFloorConfig(
     int recentEvents,
     int rememberedRequests,
     long answerTimeoutMillis,
+    long snapshotEvery,
+    boolean trimAfterSnapshot,
     int rateCommandsPerSecond,
     int rateBurst,
     int joinsPerIpPerMinute,
@@ -36,13 +38,14 @@ public record OpenFloorConfig(
   public enum LogKind { SQLITE, REDIS }
 
   public LiveOptions liveOptions() {
-    return new LiveOptions(coalesceMillis, recentEvents, rememberedRequests, answerTimeoutMillis);
+    return new LiveOptions(coalesceMillis, recentEvents, rememberedRequests, answerTimeoutMillis)
+        .withSnapshots(snapshotEvery, trimAfterSnapshot);
   }
 
   public OpenFloorConfig withHttpPort(int port) {
     return new OpenFloorConfig(httpHost, port, publicUrl, dataDir, log, redisUrl, redisKeyPrefix, redisWaitReplicas,
         redisWaitTimeoutMs, allowedOrigins, sessionCreationToken, maxBodyBytes, maxFrameBytes, maxHandlersPerSocket,
-        coalesceMillis, recentEvents, rememberedRequests, answerTimeoutMillis, rateCommandsPerSecond, rateBurst,
-        joinsPerIpPerMinute, blockedWords, screenFrameAncestors, retentionDays);
+        coalesceMillis, recentEvents, rememberedRequests, answerTimeoutMillis, snapshotEvery, trimAfterSnapshot,
+        rateCommandsPerSecond, rateBurst, joinsPerIpPerMinute, blockedWords, screenFrameAncestors, retentionDays);
   }
 }

@@ -2,6 +2,7 @@ package org.openfloor.bridge;
 
 import org.openfloor.live.BadInput;
 import org.openfloor.live.Errors;
+import org.openfloor.live.LogUnavailable;
 import org.openfloor.live.NoSuchSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +21,15 @@ final class BridgeFailures {
     if (failure instanceof NoSuchSession) {
       return Errors.NOT_FOUND;
     }
+    if (failure instanceof LogUnavailable) {
+      return Errors.UNAVAILABLE;
+    }
     LOG.error("Bridge command failed", failure);
     return 500;
   }
 
   static String message(Throwable failure) {
-    return failure instanceof BadInput || failure instanceof NoSuchSession ? failure.getMessage() : "internal error";
+    return failure instanceof BadInput || failure instanceof NoSuchSession || failure instanceof LogUnavailable
+        ? failure.getMessage() : "internal error";
   }
 }

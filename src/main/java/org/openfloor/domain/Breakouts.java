@@ -55,4 +55,23 @@ public final class Breakouts {
   void put(KeyMessage message) {
     messages.put(message.id(), message);
   }
+
+  /** The breakouts as saved: groups and key messages in creation order, notes pads sorted by group. */
+  public record Saved(List<Group> groups, List<GroupNotes> notes, List<KeyMessage> messages) {
+  }
+
+  public Saved saved() {
+    List<GroupNotes> pads = notes.values().stream().sorted(java.util.Comparator.comparing(GroupNotes::groupId)).toList();
+    return new Saved(List.copyOf(groups.values()), pads, List.copyOf(messages.values()));
+  }
+
+  /** Restores saved breakouts into these empty ones. */
+  public void restore(Saved saved) {
+    if (!groups.isEmpty() || !messages.isEmpty()) {
+      throw new IllegalStateException("the breakouts already hold groups or messages");
+    }
+    saved.groups().forEach(this::add);
+    saved.notes().forEach(this::write);
+    saved.messages().forEach(this::put);
+  }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The open-mic queue of a session: who has the floor and their clock, who waits in which order,
@@ -213,5 +214,31 @@ public final class MicQueue {
       case REPLY -> 1;
       case SPEAK -> isFirstTime(entry.participantId()) ? 2 : 3;
     };
+  }
+
+  /** The queue as saved: settings, lines in order, the floor, the speaking log and contributions sorted by participant. */
+  public record Saved(boolean open, int speakingSeconds, boolean firstTimeFirst, List<QueueEntry> waiting,
+                      List<QueueEntry> pendingOrders, Optional<Speaker> current, List<Speech> log,
+                      Map<String, Integer> contributions) {
+  }
+
+  public Saved saved() {
+    return new Saved(open, speakingSeconds, firstTimeFirst, List.copyOf(waiting), List.copyOf(pendingOrders),
+        Optional.ofNullable(current), List.copyOf(log), new TreeMap<>(contributions));
+  }
+
+  /** Restores a saved queue into this fresh one. */
+  public void restore(Saved saved) {
+    if (!log.isEmpty() || current != null || !waiting.isEmpty() || !pendingOrders.isEmpty()) {
+      throw new IllegalStateException("the queue already holds state");
+    }
+    open = saved.open();
+    speakingSeconds = saved.speakingSeconds();
+    firstTimeFirst = saved.firstTimeFirst();
+    waiting.addAll(saved.waiting());
+    pendingOrders.addAll(saved.pendingOrders());
+    current = saved.current().orElse(null);
+    log.addAll(saved.log());
+    contributions.putAll(saved.contributions());
   }
 }

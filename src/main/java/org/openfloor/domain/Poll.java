@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** One poll: its definition, state, the ballot of each participant and the tallies they make. */
 public final class Poll {
@@ -152,5 +153,42 @@ public final class Poll {
     private WordTally(String text) {
       this.text = text;
     }
+  }
+
+  /**
+   * A poll as saved: ballots sorted by participant, tallies as counted, word-cloud entries in
+   * first-seen order (key, displayed text, count) and hidden word keys sorted.
+   */
+  public record Saved(String id, long seq, PollDefinition definition, PollState state, Map<String, Ballot> ballots,
+                      List<Integer> optionCounts, List<Integer> distribution, long ratingSum, List<SavedWord> words,
+                      List<String> hiddenWords) {
+  }
+
+  /** One word-cloud entry as saved. */
+  public record SavedWord(String key, String text, int count) {
+  }
+
+  public Saved saved() {
+    List<SavedWord> savedWords = new ArrayList<>();
+    words.forEach((key, tally) -> savedWords.add(new SavedWord(key, tally.text, tally.count)));
+    return new Saved(id, seq, definition, state, new TreeMap<>(ballots),
+        java.util.Arrays.stream(optionCounts).boxed().toList(), distribution(), ratingSum, savedWords,
+        hiddenWords.stream().sorted().toList());
+  }
+
+  static Poll restored(Saved saved) {
+    Poll poll = new Poll(saved.id(), saved.seq(), saved.definition());
+    poll.state = saved.state();
+    poll.ballots.putAll(saved.ballots());
+    poll.optionCounts = saved.optionCounts().stream().mapToInt(Integer::intValue).toArray();
+    poll.distribution = saved.distribution().stream().mapToInt(Integer::intValue).toArray();
+    poll.ratingSum = saved.ratingSum();
+    saved.words().forEach(w -> {
+      WordTally tally = new WordTally(w.text());
+      tally.count = w.count();
+      poll.words.put(w.key(), tally);
+    });
+    poll.hiddenWords.addAll(saved.hiddenWords());
+    return poll;
   }
 }

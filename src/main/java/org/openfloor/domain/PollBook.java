@@ -179,4 +179,17 @@ public final class PollBook {
     }
     return Outcome.accepted(poll, events);
   }
+
+  /** Every poll as saved, in creation order. */
+  public List<Poll.Saved> saved() {
+    return polls.values().stream().map(Poll::saved).toList();
+  }
+
+  /** Restores saved polls into this empty book. */
+  public void restore(List<Poll.Saved> saved) {
+    if (!polls.isEmpty()) {
+      throw new IllegalStateException("the poll book already holds polls");
+    }
+    saved.forEach(s -> polls.put(s.id(), Poll.restored(s)));
+  }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** The questions of a session and who upvoted which; one vote per participant per question. */
 public final class QuestionBoard {
@@ -70,6 +71,33 @@ public final class QuestionBoard {
       events.add(new Event.QuestionChanged(Audience.EVERYONE, after));
     }
     events.add(new Event.QuestionChanged(Audience.participant(after.authorId()), after));
+    after.groupId().ifPresent(groupId -> events.add(new Event.QuestionChanged(Audience.group(groupId), after)));
     return events;
+  }
+
+  /** The board as saved: questions in order and each question's voters, sorted. */
+  public record Saved(List<Question> questions, Map<String, List<String>> votersByQuestion) {
+  }
+
+  public Saved saved() {
+    Map<String, List<String>> voters = new TreeMap<>();
+    votersByQuestion.forEach((questionId, ids) -> {
+      if (!ids.isEmpty()) {
+        voters.put(questionId, ids.stream().sorted().toList());
+      }
+    });
+    return new Saved(List.copyOf(questions.values()), voters);
+  }
+
+  /** Restores a saved board into this empty one. */
+  public void restore(Saved saved) {
+    if (!questions.isEmpty()) {
+      throw new IllegalStateException("the board already holds questions");
+    }
+    saved.questions().forEach(this::put);
+    saved.votersByQuestion().forEach((questionId, ids) -> ids.forEach(voterId -> {
+      votersByQuestion.computeIfAbsent(questionId, id -> new HashSet<>()).add(voterId);
+      votesByParticipant.computeIfAbsent(voterId, id -> new HashSet<>()).add(questionId);
+    }));
   }
 }

@@ -331,4 +331,28 @@ public final class Session {
   void replace(Participant participant) {
     participants.put(participant.id(), participant);
   }
+
+  /** The session's own part of a saved state: its settings, moderator token hash and participants in join order. */
+  public record Core(SessionInfo info, String moderatorTokenHash, List<Participant> participants) {
+    public Core {
+      participants = List.copyOf(participants);
+    }
+  }
+
+  public Core core() {
+    return new Core(info, moderatorTokenHash, List.copyOf(participants.values()));
+  }
+
+  /** Restores the session's own part into a session that has not been created yet. */
+  public void restore(Core core) {
+    if (exists()) {
+      throw new IllegalStateException("session " + code + " already holds state");
+    }
+    info = core.info();
+    moderatorTokenHash = core.moderatorTokenHash();
+    core.participants().forEach(p -> {
+      participants.put(p.id(), p);
+      participantByToken.put(p.tokenHash(), p.id());
+    });
+  }
 }

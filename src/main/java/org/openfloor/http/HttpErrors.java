@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import org.openfloor.live.BadInput;
 import org.openfloor.live.Errors;
+import org.openfloor.live.LogUnavailable;
 import org.openfloor.live.NoSuchSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,8 @@ final class HttpErrors {
       respond(ctx, Errors.BAD_INPUT, failure instanceof BadInput ? failure.getMessage() : "the body is not valid JSON");
     } else if (failure instanceof NoSuchSession) {
       respond(ctx, Errors.NOT_FOUND, failure.getMessage());
+    } else if (failure instanceof LogUnavailable) {
+      respond(ctx, Errors.UNAVAILABLE, failure.getMessage());
     } else if (failure == null && ctx.statusCode() == Errors.TOO_LARGE) {
       respond(ctx, Errors.TOO_LARGE, "the body is too large");
     } else if (failure == null && ctx.statusCode() >= 400 && ctx.statusCode() < 500) {

@@ -42,10 +42,12 @@ public final class SessionHub {
   private final TallyCoalescer tallies = new TallyCoalescer();
   private final Map<Long, Promise<Answer>> waiting = new HashMap<>();
   private final Map<Long, Answer> recentAnswers;
-  private final Map<String, Answer> answersByRequest;
+  private final RequestLedger requests;
   private final Map<Long, JsonObject> extrasBySeq = new HashMap<>();
   private LogSubscription subscription;
   private long appliedSeq;
+  private long snapshotSeq;
+  private boolean snapshotting;
   private long flushTimer = -1;
   private boolean live;
 
@@ -58,7 +60,7 @@ public final class SessionHub {
     this.session = new Session(code);
     this.recent = new RecentEvents(options.recentEvents());
     this.recentAnswers = bounded(4_096);
-    this.answersByRequest = bounded(options.rememberedRequests());
+    this.requests = new RequestLedger(options.rememberedRequests());
   }
 
   public String code() {
@@ -73,14 +75,24 @@ public final class SessionHub {
     return appliedSeq;
   }
 
-  /** Replays the whole log, then follows it. */
+  /** Restores the latest snapshot if any, replays the log after it, then follows it. */
   Future<SessionHub> load() {
-    return replayFrom(0).map(v -> {
+    return log.latestSnapshot(code).compose(this::restore).compose(this::replayFrom).map(v -> {
       recent.startAt(appliedSeq);
       live = true;
       subscription = log.follow(code, appliedSeq, this::onEntry);
+      snapshotIfDueAfterLoad();
       return this;
     });
+  }
+
+  private Future<Long> restore(java.util.Optional<CommandLog.Snapshot> snapshot) {
+    if (snapshot.isEmpty()) {
+      return Future.succeededFuture(0L);
+    }
+    appliedSeq = SessionSnapshots.restore(new JsonObject(snapshot.get().state()), session, requests);
+    snapshotSeq = appliedSeq;
+    return Future.succeededFuture(appliedSeq);
   }
 
   private Future<Void> replayFrom(long afterSeq) {
@@ -103,10 +115,11 @@ public final class SessionHub {
   public Future<Answer> submit(Submission submission) {
     LogEnvelope envelope = LogEnvelope.of(submission);
     String key = envelope.requestKey();
-    if (key != null && answersByRequest.containsKey(key)) {
-      return Future.succeededFuture(answersByRequest.get(key));
+    if (key != null && requests.knows(key)) {
+      return Future.succeededFuture(requests.answerFor(key));
     }
     return log.append(code, envelope.encode())
+        .recover(e -> Future.failedFuture(new LogUnavailable(e)))
         .compose(entry -> answerFor(entry.seq(), submission.answerExtra()));
   }
 
@@ -139,18 +152,23 @@ public final class SessionHub {
     if (entry.seq() <= appliedSeq) {
       return;
     }
+    if (entry.seq() != appliedSeq + 1) {
+      LOG.error("Session {} skips from seq {} to {}: the log was trimmed past this node", code, appliedSeq, entry.seq());
+    }
     Applied applied = applyEntry(entry);
     appliedSeq = entry.seq();
-    Answer answer = applied.answer();
     Promise<Answer> promise = waiting.remove(entry.seq());
+    JsonObject extra = promise == null ? null : extrasBySeq.remove(entry.seq());
     if (promise != null) {
-      answer = withExtra(answer, extrasBySeq.remove(entry.seq()));
-      promise.tryComplete(answer);
+      promise.tryComplete(withExtra(applied.answer(), extra));
     }
-    recentAnswers.put(entry.seq(), applied.answer());
+    if (applied.answer() != null) {
+      recentAnswers.put(entry.seq(), applied.answer());
+    }
     if (applied.requestKey() != null) {
-      answersByRequest.putIfAbsent(applied.requestKey(), answer);
+      requests.record(applied.requestKey(), applied.answer(), extra);
     }
+    snapshotIfDue();
   }
 
   private Applied applyEntry(LogEntry logEntry) {
@@ -162,13 +180,16 @@ public final class SessionHub {
       return new Applied(null, new Answer(logEntry.seq(), 500, Errors.body(500, "unreadable entry")));
     }
     String key = envelope.requestKey();
-    if (key != null && answersByRequest.containsKey(key)) {
-      return new Applied(key, answersByRequest.get(key));
+    if (key != null && requests.knows(key)) {
+      return new Applied(key, requests.recorded(key));
     }
     Entry entry = new Entry(logEntry.seq(), logEntry.timestamp(), envelope.tokenHash(), envelope.command());
     Outcome outcome = session.apply(entry);
     if (outcome instanceof Outcome.Accepted accepted) {
       publish(accepted.events(), logEntry.seq());
+    }
+    if (!live && key == null) {
+      return new Applied(null, null);
     }
     return new Applied(key, answerOf(envelope, outcome, logEntry.seq()));
   }
@@ -276,6 +297,9 @@ public final class SessionHub {
     if (actor instanceof Actor.Attendee attendee) {
       return Set.of(Addresses.publicOf(code), Addresses.participant(attendee.participant().id()));
     }
+    if (actor instanceof Actor.Facilitator facilitator) {
+      return Set.of(Addresses.publicOf(code), Addresses.groupOf(code, facilitator.groupId()));
+    }
     return Set.of(Addresses.publicOf(code));
   }
 
@@ -286,5 +310,44 @@ public final class SessionHub {
         return size() > capacity;
       }
     };
+  }
+
+  /** This session's state as a snapshot at the applied seq (for tests and tools). */
+  public String snapshotState() {
+    return SessionSnapshots.toJson(session, appliedSeq, requests).encode();
+  }
+
+  private void snapshotIfDue() {
+    if (live && options.snapshotEvery() > 0 && appliedSeq % options.snapshotEvery() == 0) {
+      writeSnapshot();
+    }
+  }
+
+  private void snapshotIfDueAfterLoad() {
+    if (options.snapshotEvery() > 0 && appliedSeq - snapshotSeq >= options.snapshotEvery()) {
+      writeSnapshot();
+    }
+  }
+
+  /** Builds the snapshot on this context, encodes and stores it off it, then trims up to the previous one. */
+  private void writeSnapshot() {
+    if (!session.exists() || snapshotting) {
+      return;
+    }
+    snapshotting = true;
+    long seq = appliedSeq;
+    long previous = snapshotSeq;
+    JsonObject json = SessionSnapshots.toJson(session, seq, requests);
+    vertx.executeBlocking(json::encode, false)
+        .compose(state -> log.saveSnapshot(code, seq, state))
+        .compose(v -> options.trimAfterSnapshot() && previous > 0 ? log.trim(code, previous) : Future.<Void>succeededFuture())
+        .onComplete(result -> {
+          snapshotting = false;
+          if (result.succeeded()) {
+            snapshotSeq = Math.max(snapshotSeq, seq);
+          } else {
+            LOG.warn("Snapshot of session {} at seq {} not stored: {}", code, seq, result.cause().toString());
+          }
+        });
   }
 }

@@ -71,7 +71,7 @@ public final class SessionRegistry {
 
   private Future<SessionHub> load(String code) {
     SessionHub hub = new SessionHub(vertx, code, log, fanout, options);
-    return hub.load().onFailure(e -> hubs.remove(code));
+    return hub.load().onFailure(e -> hubs.remove(code)).recover(e -> Future.failedFuture(new LogUnavailable(e)));
   }
 
   private void forgetIfStillEmpty(String code, SessionHub hub) {

@@ -39,6 +39,7 @@ public final class RedisCommandLog implements CommandLog {
   private static final Logger LOG = LoggerFactory.getLogger(RedisCommandLog.class);
 
   static final long COMMAND_TIMEOUT_MS = 2_000;
+  private static final long SNAPSHOT_TIMEOUT_MS = 10_000;
   private static final long OPEN_TIMEOUT_MS = 10_000;
   private static final int CONNECT_TIMEOUT_MS = 1_000;
   private static final int POOL_SIZE = 8;
@@ -55,6 +56,15 @@ public final class RedisCommandLog implements CommandLog {
       return {seq, now}
       """;
   private static final String APPEND_SCRIPT_SHA = sha1Hex(APPEND_SCRIPT);
+
+  static final String SAVE_SNAPSHOT_SCRIPT = """
+      local current = tonumber(redis.call('HGET', KEYS[1], 'seq') or '-1')
+      if tonumber(ARGV[1]) >= current then
+        redis.call('HSET', KEYS[1], 'seq', ARGV[1], 'state', ARGV[2])
+        return 1
+      end
+      return 0
+      """;
 
   private final Vertx vertx;
   private final RedisLogOptions options;
@@ -198,10 +208,10 @@ public final class RedisCommandLog implements CommandLog {
   @Override
   public Future<Void> saveSnapshot(String session, long seq, String state) {
     Context caller = vertx.getOrCreateContext();
-    Request hset = Request.cmd(Command.HSET).arg(snapshotKey(session))
-        .arg("seq").arg(seq).arg("state").arg(state);
-    return onContext(caller, client.send(hset)
-        .timeout(COMMAND_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+    Request save = Request.cmd(Command.EVAL).arg(SAVE_SNAPSHOT_SCRIPT).arg(1).arg(snapshotKey(session))
+        .arg(seq).arg(state);
+    return onContext(caller, client.send(save)
+        .timeout(SNAPSHOT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .mapEmpty());
   }
 

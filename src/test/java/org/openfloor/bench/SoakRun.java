@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@code minutes}; prints per minute the server's heap after a full GC, its open file descriptors
  * and its open bridge sockets, then whether each stayed within 10% between minute 5 (or the first
  * minute of a shorter run) and the end. Run:
- * {@code mvn -q test-compile exec:java -Dexec.mainClass=org.openfloor.bench.SoakRun -Dsoak.minutes=30}.
+ * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.openfloor.bench.SoakRun
+ * -Dsoak.minutes=30}.
  */
 public final class SoakRun {
   private static final Logger LOG = LoggerFactory.getLogger(SoakRun.class);

@@ -42,4 +42,19 @@ public final class TestServer {
   public Future<Void> stop() {
     return vertx.undeploy(deploymentId);
   }
+
+  /** A node on the log {@code opener} opens (e.g. Redis), with {@code overrides} of the defaults, on a free port. */
+  public static Future<TestServer> start(Vertx vertx, Path dataDir, JsonObject overrides,
+                                         java.util.function.Function<Vertx, Future<org.openfloor.log.CommandLog>> opener) {
+    OpenFloorConfig config = ConfigLoader.defaultsWith(new JsonObject().put("httpPort", 0)
+        .put("httpHost", "127.0.0.1").put("dataDir", dataDir.toString()).mergeIn(overrides));
+    ServerVerticle verticle = new ServerVerticle(config, opener);
+    return vertx.deployVerticle(verticle).map(id -> new TestServer(vertx, id, verticle));
+  }
+
+  /** Opens a Redis log at {@code url} under {@code keyPrefix}. */
+  public static java.util.function.Function<Vertx, Future<org.openfloor.log.CommandLog>> redis(String url, String keyPrefix) {
+    return v -> org.openfloor.log.RedisCommandLog.open(v, org.openfloor.log.RedisLogOptions.of(url).withKeyPrefix(keyPrefix))
+        .map(l -> l);
+  }
 }

@@ -1,0 +1,184 @@
+package org.openfloor.bench;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.openfloor.domain.Command;
+import org.openfloor.domain.Moderation;
+import org.openfloor.live.CommandCodec;
+import org.openfloor.live.Fanout;
+import org.openfloor.live.LiveOptions;
+import org.openfloor.live.SessionHub;
+import org.openfloor.live.SessionRegistry;
+import org.openfloor.live.Tokens;
+import org.openfloor.log.CommandLog;
+import org.openfloor.log.RedisCommandLog;
+import org.openfloor.log.RedisLogOptions;
+import org.openfloor.log.RedisTestServer;
+import org.openfloor.log.SqliteCommandLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Measures loading a session of about 1,000,000 entries (10,000 participants, 50 questions, 500,000
+ * upvotes and 490,000 vote changes) from SQLite and from Redis, with and without a snapshot.
+ * Run: {@code MAVEN_OPTS=-Xmx4g mvn -q test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.openfloor.bench.LoadBench} (Redis: {@code OPENFLOOR_TEST_REDIS_URL} or a
+ * redis-server started for the run; {@code -Dbench.participants=…} scales it, {@code -Dbench.logs=sqlite}
+ * or {@code redis} runs one).
+ */
+public final class LoadBench {
+  private static final Logger LOG = LoggerFactory.getLogger(LoadBench.class);
+  private static final int WINDOW = 200;
+  private static final int QUESTIONS = 50;
+
+  private final Vertx vertx;
+  private final Context context;
+  private final int participants = Integer.getInteger("bench.participants", 10_000);
+  private final List<String> rows = new ArrayList<>();
+
+  private LoadBench(Vertx vertx) {
+    this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
+  }
+
+  public static void main(String[] args) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    LoadBench bench = new LoadBench(vertx);
+    try {
+      List<String> logs = List.of(System.getProperty("bench.logs", "sqlite,redis").split(","));
+      if (logs.contains("sqlite")) {
+        Path dir = Files.createTempDirectory("openfloor-bench");
+        bench.run("sqlite", bench.on(() -> SqliteCommandLog.open(vertx, dir.resolve("bench.db")).map(l -> l)));
+        System.gc();
+      }
+      if (logs.contains("redis")) {
+        String url = Optional.ofNullable(System.getenv("OPENFLOOR_TEST_REDIS_URL"))
+            .orElseGet(() -> RedisTestServer.shared().url());
+        bench.run("redis", bench.on(() -> RedisCommandLog.open(vertx, RedisLogOptions.of(url)
+            .withKeyPrefix("bench-" + System.nanoTime() + ":")).map(l -> l)));
+      }
+      bench.print();
+    } finally {
+      vertx.close().await();
+      RedisTestServer.shared().stop();
+    }
+    System.exit(0);
+  }
+
+  private void run(String name, Future<CommandLog> opened) {
+    CommandLog log = opened.await();
+    String code = "BENCH" + ("sqlite".equals(name) ? "S" : "R");
+    long t0 = System.nanoTime();
+    long entries = fill(log, code);
+    long fillMs = millisSince(t0);
+    LOG.info("{}: appended {} entries in {} ms", name, entries, fillMs);
+
+    long t0r = System.nanoTime();
+    long read = on(() -> readAll(log, code, 0, 0)).await();
+    long readMs = millisSince(t0r);
+    LOG.info("{}: read {} entries without applying them in {} ms", name, read, readMs);
+    long t1 = System.nanoTime();
+    SessionHub cold = load(log, code);
+    long coldMs = millisSince(t1);
+
+    long t2 = System.nanoTime();
+    String state = on(() -> Future.succeededFuture(cold.snapshotState())).await();
+    long snapshotMs = millisSince(t2);
+    long t3 = System.nanoTime();
+    on(() -> log.saveSnapshot(code, cold.appliedSeq(), state)).await();
+    long saveMs = millisSince(t3);
+
+    long t4 = System.nanoTime();
+    SessionHub warm = load(log, code);
+    long warmMs = millisSince(t4);
+    boolean same = on(() -> Future.succeededFuture(warm.snapshotState())).await().equals(state);
+    rows.add(String.format("| %-6s | %,9d | %,8d | %,10d | %,11d | %,9d | %,8d | %,10d | %s |", name, entries, fillMs,
+        coldMs, snapshotMs, saveMs, state.length() / 1024, warmMs, same ? "yes" : "NO"));
+    on(log::close).await();
+  }
+
+  private Future<Long> readAll(CommandLog log, String code, long afterSeq, long count) {
+    return log.read(code, afterSeq, 1_000).compose(entries -> entries.isEmpty() ? Future.succeededFuture(count)
+        : readAll(log, code, entries.get(entries.size() - 1).seq(), count + entries.size()));
+  }
+
+  private SessionHub load(CommandLog log, String code) {
+    SessionRegistry registry = new SessionRegistry(vertx, log, Fanout.NONE,
+        LiveOptions.defaults().withSnapshots(0, false));
+    SessionHub hub = on(() -> registry.existing(code)).await();
+    context.runOnContext(v -> registry.closeAll());
+    return hub;
+  }
+
+  private long fill(CommandLog log, String code) {
+    List<String> payloads = new ArrayList<>();
+    String moderator = Tokens.hash("moderator");
+    payloads.add(envelope(new Command.CreateSession("Bench", moderator, Moderation.POST), null, null));
+    for (int p = 0; p < participants; p++) {
+      payloads.add(envelope(new Command.Join(Tokens.hash("t" + p), Optional.of("Person " + p),
+          Optional.of("Org " + p % 100), Optional.empty(), Optional.empty()), null, "join-" + p));
+    }
+    for (int q = 0; q < QUESTIONS; q++) {
+      payloads.add(envelope(new Command.Ask("Question number " + q + " about the floor?", false, Optional.empty()),
+          Tokens.hash("t" + q), "ask-" + q));
+    }
+    long total = appendAll(log, code, payloads);
+    for (int round = 0; round < 99; round++) {
+      payloads.clear();
+      int question = round < QUESTIONS ? round : (round - QUESTIONS) / 2;
+      boolean up = round < QUESTIONS || (round - QUESTIONS) % 2 == 1;
+      long questionSeq = 1 + participants + 1 + question;
+      for (int p = 0; p < participants; p++) {
+        payloads.add(envelope(new Command.Vote("q" + questionSeq, up), Tokens.hash("t" + p), null));
+      }
+      total += appendAll(log, code, payloads);
+    }
+    return total;
+  }
+
+  private long appendAll(CommandLog log, String code, List<String> payloads) {
+    for (int from = 0; from < payloads.size(); from += WINDOW) {
+      List<String> window = payloads.subList(from, Math.min(payloads.size(), from + WINDOW));
+      List<Future<?>> appends = new ArrayList<>();
+      on(() -> {
+        window.forEach(payload -> appends.add(log.append(code, payload)));
+        return Future.all(appends);
+      }).await();
+    }
+    return payloads.size();
+  }
+
+  /** A log entry's payload as the hub writes it (see LogEnvelope). */
+  private static String envelope(Command command, String tokenHash, String requestId) {
+    return new JsonObject().put("t", CommandCodec.typeOf(command)).put("h", tokenHash).put("r", requestId)
+        .put("c", CommandCodec.toJson(command)).encode();
+  }
+
+  private void print() {
+    StringBuilder table = new StringBuilder("\n| log    |   entries | fill ms  | load ms    | snapshot ms | save ms   | snap KiB | load+snap ms | same |\n"
+        + "|--------|-----------|----------|------------|-------------|-----------|----------|------------|------|\n");
+    rows.forEach(row -> table.append(row).append('\n'));
+    LOG.info("{}", table);
+  }
+
+  private <T> Future<T> on(Supplier<Future<T>> action) {
+    Promise<T> promise = Promise.promise();
+    context.runOnContext(v -> action.get().onComplete(promise));
+    return promise.future();
+  }
+
+  private static long millisSince(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+}
