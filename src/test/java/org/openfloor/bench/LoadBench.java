@@ -26,6 +26,7 @@ import org.openfloor.log.RedisCommandLog;
 import org.openfloor.log.RedisLogOptions;
 import org.openfloor.log.RedisTestServer;
 import org.openfloor.log.SqliteCommandLog;
+import org.openfloor.testing.EventLoopLateness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,13 +89,17 @@ public final class LoadBench {
     long read = on(() -> readAll(log, code, 0, 0)).await();
     long readMs = millisSince(t0r);
     LOG.info("{}: read {} entries without applying them in {} ms", name, read, readMs);
+    EventLoopLateness lateness = EventLoopLateness.start(vertx, context).await();
+    lateness.reset().await();
     long t1 = System.nanoTime();
     SessionHub cold = load(log, code);
     long coldMs = millisSince(t1);
+    EventLoopLateness.Lateness coldLate = lateness.reset().await();
 
     long t2 = System.nanoTime();
     String state = on(() -> Future.succeededFuture(cold.snapshotState())).await();
     long snapshotMs = millisSince(t2);
+    EventLoopLateness.Lateness snapshotLate = lateness.reset().await();
     long t3 = System.nanoTime();
     on(() -> log.saveSnapshot(code, cold.appliedSeq(), state)).await();
     long saveMs = millisSince(t3);
@@ -102,9 +107,13 @@ public final class LoadBench {
     long t4 = System.nanoTime();
     SessionHub warm = load(log, code);
     long warmMs = millisSince(t4);
+    EventLoopLateness.Lateness warmLate = lateness.reset().await();
+    lateness.stop();
     boolean same = on(() -> Future.succeededFuture(warm.snapshotState())).await().equals(state);
-    rows.add(String.format("| %-6s | %,9d | %,8d | %,10d | %,11d | %,9d | %,8d | %,10d | %s |", name, entries, fillMs,
-        coldMs, snapshotMs, saveMs, state.length() / 1024, warmMs, same ? "yes" : "NO"));
+    rows.add(String.format("| %-6s | %,9d | %,8d | %,10d | %,11d | %,9d | %,8d | %,10d | %s | %s / %s / %s |",
+        name, entries, fillMs, coldMs, snapshotMs, saveMs, state.length() / 1024, warmMs, same ? "yes" : "NO",
+        coldLate.busyMillis() + " (" + coldLate.lateMillis() + ")", snapshotLate.busyMillis() + " ("
+        + snapshotLate.lateMillis() + ")", warmLate.busyMillis() + " (" + warmLate.lateMillis() + ")"));
     on(log::close).await();
   }
 
@@ -166,8 +175,8 @@ public final class LoadBench {
   }
 
   private void print() {
-    StringBuilder table = new StringBuilder("\n| log    |   entries | fill ms  | load ms    | snapshot ms | save ms   | snap KiB | load+snap ms | same |\n"
-        + "|--------|-----------|----------|------------|-------------|-----------|----------|------------|------|\n");
+    StringBuilder table = new StringBuilder("\n| log    |   entries | fill ms  | load ms    | snapshot ms | save ms   | snap KiB | load+snap ms | same | max loop busy (with GC) ms: load / snapshot / load+snap |\n"
+        + "|--------|-----------|----------|------------|-------------|-----------|----------|------------|------|------|\n");
     rows.forEach(row -> table.append(row).append('\n'));
     LOG.info("{}", table);
   }
