@@ -257,6 +257,9 @@ public final class SessionHub {
     if (actor instanceof Actor.Attendee attendee) {
       return Set.of(Addresses.publicOf(code), Addresses.participant(attendee.participant().id()));
     }
+    if (actor instanceof Actor.Facilitator facilitator) {
+      return Set.of(Addresses.publicOf(code), Addresses.groupOf(code, facilitator.groupId()));
+    }
     return Set.of(Addresses.publicOf(code));
   }
 
