@@ -19,18 +19,22 @@ import org.openfloor.log.CommandLog;
  * every question. Call on a Vert.x context.
  */
 public final class LargeSessionLog {
-  private static final int WINDOW = 500;
+  private static final int WINDOW = 2_000;
 
   private final CommandLog log;
   private final String code;
   private final int participants;
   private final int questions;
+  private final List<String> tokenHashes = new ArrayList<>();
 
   public LargeSessionLog(CommandLog log, String code, int participants, int questions) {
     this.log = log;
     this.code = code;
     this.participants = participants;
     this.questions = questions;
+    for (int p = 0; p < participants; p++) {
+      tokenHashes.add(Tokens.hash("t" + p));
+    }
   }
 
   /** How many entries {@link #append} writes. */
@@ -58,17 +62,17 @@ public final class LargeSessionLog {
     }
     if (index <= participants) {
       int p = (int) index - 1;
-      return envelope(new Command.Join(Tokens.hash("t" + p), Optional.of("Person " + p), Optional.of("Org " + p % 50),
+      return envelope(new Command.Join(tokenHashes.get(p), Optional.of("Person " + p), Optional.of("Org " + p % 50),
           Optional.empty(), Optional.empty()), null, "join-" + p);
     }
     if (index <= participants + questions) {
       int q = (int) (index - participants - 1);
       return envelope(new Command.Ask("Question " + q + " from the floor?", false, Optional.empty()),
-          Tokens.hash("t" + q), "ask-" + q);
+          tokenHashes.get(q), "ask-" + q);
     }
     long vote = index - participants - questions - 1;
     long questionSeq = 1 + participants + 1 + vote / participants;
-    return envelope(new Command.Vote("q" + questionSeq, true), Tokens.hash("t" + vote % participants), null);
+    return envelope(new Command.Vote("q" + questionSeq, true), tokenHashes.get((int) (vote % participants)), null);
   }
 
   private static String envelope(Command command, String tokenHash, String requestId) {
