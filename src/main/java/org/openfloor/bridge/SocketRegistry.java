@@ -40,4 +40,19 @@ public final class SocketRegistry implements Fanout {
   public int connectionsOn(String address) {
     return socketsByAddress.getOrDefault(address, Set.of()).size();
   }
+
+  private int openSockets;
+
+  void opened() {
+    openSockets++;
+  }
+
+  void closed() {
+    openSockets--;
+  }
+
+  /** Bridge sockets open on this node now. */
+  public int openSockets() {
+    return openSockets;
+  }
 }

@@ -14,9 +14,16 @@ public final class CommandGateway {
   private static final int MAX_REQUEST_ID = 100;
 
   private final SessionRegistry registry;
+  private java.util.List<String> serverBlockedWords = java.util.List.of();
 
   public CommandGateway(SessionRegistry registry) {
     this.registry = registry;
+  }
+
+  /** Carries {@code words} (the server-wide blocked words) into every session created from now on. */
+  public CommandGateway withServerBlockedWords(java.util.List<String> words) {
+    this.serverBlockedWords = java.util.List.copyOf(words);
+    return this;
   }
 
   public SessionRegistry registry() {
@@ -40,7 +47,8 @@ public final class CommandGateway {
     try {
       String token = Tokens.next();
       Command.CreateSession command =
-          (Command.CreateSession) CommandCodec.fromRequest(CommandCodec.CREATE_SESSION, body, Tokens.hash(token));
+          ((Command.CreateSession) CommandCodec.fromRequest(CommandCodec.CREATE_SESSION, body, Tokens.hash(token)))
+              .withServerBlockedWords(serverBlockedWords);
       return registry.create(command)
           .map(created -> created.answer().succeeded()
               ? created.answer().with(new JsonObject().put("moderatorToken", token))

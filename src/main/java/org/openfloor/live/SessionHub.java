@@ -241,6 +241,11 @@ public final class SessionHub {
         .put("events", recent.after(seq, addresses));
   }
 
+  /** When the session was closed (log time, epoch ms), if it is closed. */
+  public java.util.Optional<Long> closedAt() {
+    return session.closedAt();
+  }
+
   /** Reads the session's current state, with the seq it reflects; on the hub's context only. */
   public <T> T read(java.util.function.BiFunction<Session, Long, T> reader) {
     return reader.apply(session, appliedSeq);
