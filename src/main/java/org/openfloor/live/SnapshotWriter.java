@@ -17,6 +17,7 @@ final class SnapshotWriter {
   private final String code;
   private final SessionLoader loader;
   private SessionState shadow;
+  private boolean closed;
 
   SnapshotWriter(Vertx vertx, CommandLog log, String code, SessionLoader loader) {
     this.vertx = vertx;
@@ -29,13 +30,15 @@ final class SnapshotWriter {
   Future<Void> write(long seq, long trimUpTo) {
     return shadowAt(seq)
         .compose(state -> vertx.executeBlocking(state::snapshot, false))
-        .compose(json -> log.saveSnapshot(code, seq, json))
+        .compose(json -> closed ? Future.failedFuture("session " + code + " was unloaded")
+            : log.saveSnapshot(code, seq, json))
         .compose(v -> trimUpTo > 0 ? log.trim(code, trimUpTo) : Future.<Void>succeededFuture())
         .onFailure(e -> shadow = null);
   }
 
-  /** Drops the shadow state. */
+  /** Drops the shadow state; a write in progress then stores nothing (the session may have been deleted). */
   void close() {
+    closed = true;
     shadow = null;
   }
 
@@ -48,7 +51,7 @@ final class SnapshotWriter {
         return Future.failedFuture(new IllegalStateException("the log holds seq " + state.appliedSeq()
             + (state.skippedEntries() ? " with entries trimmed before it" : "") + ", not " + seq));
       }
-      shadow = state;
+      shadow = closed ? null : state;
       return Future.succeededFuture(state);
     });
   }
