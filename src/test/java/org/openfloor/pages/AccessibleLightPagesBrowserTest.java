@@ -167,7 +167,14 @@ class AccessibleLightPagesBrowserTest {
     Number overflow = (Number) driver.executeScript(
         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
     screenshot(driver, screenshotName);
-    assertThat(overflow.intValue()).as("horizontal overflow in px at 200%% text").isLessThanOrEqualTo(1);
+    Object offenders = driver.executeScript("""
+        const width = document.documentElement.clientWidth;
+        return [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 1)
+          .slice(0, 8).map((e) => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
+          .join(', ');
+        """);
+    assertThat(overflow.intValue()).as("horizontal overflow in px at 200%% text; wider elements: %s", offenders)
+        .isLessThanOrEqualTo(1);
   }
 
   @Test
