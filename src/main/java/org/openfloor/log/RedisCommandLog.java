@@ -95,8 +95,7 @@ public final class RedisCommandLog implements CommandLog {
   }
 
   static RedisOptions redisOptions(RedisLogOptions options, int poolSize) {
-    return new RedisOptions()
-        .setConnectionString(options.connectionString())
+    return RedisEndpoints.apply(new RedisOptions(), options.connectionString())
         .setMaxPoolSize(poolSize)
         .setMaxPoolWaiting(POOL_WAITING)
         .setMaxWaitingHandlers(POOL_WAITING)
