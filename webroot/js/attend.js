@@ -9,6 +9,7 @@ import {
 } from './ui.js';
 import { createFloor } from './floor.js';
 import { createPolls } from './attend-polls.js';
+import { createGroups } from './attend-groups.js';
 
 const MAX_LENGTH = 500;
 const LISTED = new Set(['visible', 'answered']);
@@ -51,8 +52,9 @@ async function start() {
   }
   bus.connect();
   const context = { code, bus, identity: () => state.identity };
-  parts = [createFloor(context), createPolls(context)];
+  parts = [createFloor(context), createPolls(context), createGroups(context)];
   parts[0].wire();
+  parts[2].wire();
   wireForms();
   onLanguageChange(renderAll);
   await loadSnapshot();
@@ -178,6 +180,7 @@ async function join(event) {
   if (name) profile.name = name;
   if (affiliation) profile.affiliation = affiliation;
   if (stakeholder) profile.stakeholder = stakeholder;
+  if ($('#join-group').value) profile.groupId = $('#join-group').value;
   $('#join-submit').disabled = true;
   try {
     const joined = await api.join(code, profile);

@@ -13,6 +13,7 @@ export const addresses = {
   session: (code) => `openfloor.session.${code}`,
   moderators: (code) => `openfloor.session.${code}.mod`,
   participant: (participantId) => `openfloor.participant.${participantId}`,
+  group: (code, groupId) => `openfloor.session.${code}.group.${groupId}`,
 };
 
 /** Status values emitted as 'status' events: connecting, online, offline. */

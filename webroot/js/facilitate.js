@@ -1,16 +1,23 @@
-// Facilitator console: the group's comments live by votes, highlight or hide them, keep the group's
-// notes pad, and draft the group's key messages with the top comments at hand.
+// Facilitator console: the group's comments live by votes (pending and hidden ones too, pushed on the
+// group's own address), approve, highlight or hide them, keep the group's notes pad, and draft the
+// group's key messages with the top comments (the N most upvoted and all highlighted) at hand.
 
 import { api, isWellFormedCode } from './api.js';
 import { Bus, addresses } from './bus.js';
 import { initI18n, t, onLanguageChange } from './i18n.js';
-import { $, el, showMessage, showKeyed, errorText, bindConnection, authorLine, statusBadge, codeFromUrl } from './ui.js';
+import {
+  $, el, showMessage, showKeyed, errorText, bindConnection, authorLine, statusBadge, codeFromUrl, announce,
+} from './ui.js';
 
 const TOP_COUNT = 5;
+const TOP_MAX = 20;
 const code = codeFromUrl();
 const groupId = new URLSearchParams(window.location.search).get('group') || '';
 const tokenKey = `openfloor.facilitator.${code}.${groupId}`;
-const state = { session: null, group: null, questions: new Map(), messages: new Map(), sources: new Set(), editing: null };
+const state = {
+  session: null, group: null, questions: new Map(), messages: new Map(), sources: new Set(), editing: null,
+  topCount: TOP_COUNT, savedNotes: '',
+};
 let token = null;
 let bus;
 
@@ -29,6 +36,8 @@ async function start() {
   $('#notes-save').addEventListener('click', saveNotes);
   $('#message-form').addEventListener('submit', saveMessage);
   $('#message-cancel').addEventListener('click', resetDraft);
+  $('#top-count').value = String(TOP_COUNT);
+  $('#top-count').addEventListener('input', changeTopCount);
   onLanguageChange(render);
   await loadSnapshot();
 }
@@ -59,11 +68,45 @@ async function loadSnapshot() {
     state.questions = new Map(snapshot.questions.map((q) => [q.id, q]));
     state.messages = new Map(snapshot.messages.map((m) => [m.id, m]));
     $('#notes-text').value = snapshot.notes.text || '';
+    state.savedNotes = snapshot.notes.text || '';
+    listenToGroup(snapshot);
     bus.markSeen(addresses.session(code), snapshot.seq);
     $('#console').hidden = false;
     render();
   } catch (failure) {
     showMessage($('#fatal'), errorText(failure));
+  }
+}
+
+/** The group's own address carries its pending and hidden items and its notes, live. */
+function listenToGroup(snapshot) {
+  const address = addresses.group(code, snapshot.group.id);
+  if (!bus.registrations.has(address)) {
+    bus.register(address, token, onGroupEvent);
+  }
+  bus.markSeen(address, snapshot.seq);
+}
+
+function onGroupEvent(event) {
+  if (event.type === 'notes') {
+    const pad = $('#notes-text');
+    if (document.activeElement !== pad && pad.value === state.savedNotes) {
+      pad.value = event.notes.text;
+    }
+    state.savedNotes = event.notes.text;
+    return;
+  }
+  if (event.type === 'question' && event.question.status === 'pending' && !state.questions.has(event.question.id)) {
+    announce(t('mod.announce.pending'));
+  }
+  onEvent(event);
+}
+
+function changeTopCount() {
+  const n = Number($('#top-count').value);
+  if (Number.isInteger(n) && n >= 1 && n <= TOP_MAX) {
+    state.topCount = n;
+    render();
   }
 }
 
@@ -84,12 +127,12 @@ function onEvent(event) {
   render();
 }
 
-const ours = () => [...state.questions.values()].filter((q) => q.groupId === state.group.id && q.status !== 'pending');
+const ours = () => [...state.questions.values()].filter((q) => q.groupId === state.group.id);
 const byVotes = (a, b) => b.votes - a.votes || (a.askedAt || 0) - (b.askedAt || 0);
 
 function topComments() {
-  const visible = ours().filter((q) => q.status !== 'hidden').sort(byVotes);
-  const top = visible.slice(0, TOP_COUNT);
+  const visible = ours().filter((q) => q.status !== 'hidden' && q.status !== 'pending').sort(byVotes);
+  const top = visible.slice(0, state.topCount);
   return [...top, ...visible.filter((q) => q.highlighted && !top.includes(q))];
 }
 
@@ -109,8 +152,11 @@ function moderate(question, change) {
 }
 
 function saveNotes() {
-  act(() => api.writeNotes(code, token, state.group.id, $('#notes-text').value),
-    () => showKeyed($('#notes-message'), 'fac.notes.saved', {}, 'ok'));
+  const text = $('#notes-text').value;
+  act(() => api.writeNotes(code, token, state.group.id, text), () => {
+    state.savedNotes = text;
+    showKeyed($('#notes-message'), 'fac.notes.saved', {}, 'ok');
+  });
 }
 
 function saveMessage(event) {
@@ -177,6 +223,10 @@ function button(key, onClick, kind = 'secondary') {
 }
 
 function commentActions(q) {
+  if (q.status === 'pending') {
+    return [button('mod.approve', () => moderate(q, { status: 'visible' }), ''),
+      button('mod.hide', () => moderate(q, { status: 'hidden' }), 'danger')];
+  }
   return [
     button(q.highlighted ? 'mod.unhighlight' : 'mod.highlight', () => moderate(q, { highlighted: !q.highlighted })),
     q.status === 'hidden' ? button('mod.show', () => moderate(q, { status: 'visible' }))

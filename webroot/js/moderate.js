@@ -1,5 +1,6 @@
 // Moderator console (laptop): approve or hide pending questions, answer, highlight, archive;
-// switch the moderation mode and the phase; everything live over the bridge.
+// switch the moderation mode; breakout groups, key messages and the phases of the report
+// (mod-groups.js, mod-messages.js); everything live over the bridge.
 
 import { api, isWellFormedCode } from './api.js';
 import { Bus, addresses } from './bus.js';
@@ -7,6 +8,8 @@ import { initI18n, t, onLanguageChange, formatNumber } from './i18n.js';
 import { $, el, announce, showMessage, showKeyed, errorText, bindConnection, authorLine, askedAt, statusBadge, codeFromUrl } from './ui.js';
 import { createModQueue } from './mod-queue.js';
 import { createModPolls } from './mod-polls.js';
+import { createModGroups } from './mod-groups.js';
+import { createModMessages } from './mod-messages.js';
 
 const code = codeFromUrl();
 const tokenKey = `openfloor.moderator.${code}`;
@@ -28,11 +31,12 @@ async function start() {
   bus.register(addresses.session(code), null, onPublicEvent);
   bus.register(addresses.moderators(code), token, onModeratorEvent);
   bus.connect();
-  const context = { code, bus, token: () => token };
-  parts = [createModQueue(context), createModPolls(context)];
+  const context = {
+    code, bus, token: () => token, session: () => state.session, questions: () => state.questions, applySession,
+  };
+  parts = [createModQueue(context), createModPolls(context), createModGroups(context), createModMessages(context)];
   parts.forEach((part) => part.wire());
   $('#moderation').addEventListener('change', () => updateSession({ moderation: $('#moderation').value }));
-  $('#phase').addEventListener('change', () => updateSession({ phase: $('#phase').value }));
   onLanguageChange(render);
   await loadSnapshot();
 }
@@ -87,7 +91,16 @@ function onPublicEvent(event) {
   if (event.type === 'session') {
     state.session = { ...state.session, ...event.session };
     render();
+  } else if (event.type === 'group' || event.type === 'message') {
+    parts.forEach((part) => part.onEvent(event));
+    render();
   }
+}
+
+/** Takes in the session's settings as a command answered them, before the push arrives. */
+function applySession(info) {
+  state.session = { ...state.session, ...info };
+  render();
 }
 
 function onModeratorEvent(event) {
@@ -146,7 +159,8 @@ function render() {
   $('#session-title').textContent = state.session.title;
   $('#session-code').textContent = `${t('common.code')}: ${code}`;
   $('#moderation').value = state.session.moderation;
-  $('#phase').value = state.session.phase;
+  $('#phase-badge').textContent = t(`phase.${state.session.phase}`);
+  $('#phase-badge').dataset.phase = state.session.phase;
   $('#attendee-link').textContent = `${window.location.origin}/j/${code}`;
   $('#screen-link').href = `/screen.html?code=${encodeURIComponent(code)}`;
   const all = [...state.questions.values()];

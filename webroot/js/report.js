@@ -3,7 +3,7 @@
 
 import { api, isWellFormedCode } from './api.js';
 import { initI18n, t, onLanguageChange, currentLanguage, formatDateTime } from './i18n.js';
-import { $, el, showMessage, errorText, store, codeFromUrl } from './ui.js';
+import { $, el, showMessage, showKeyed, errorText, store, codeFromUrl } from './ui.js';
 
 const code = codeFromUrl();
 const identity = store.get(`openfloor.participant.${code}`);
@@ -39,7 +39,9 @@ function render() {
   }
   const reviewing = report.phase === 'review';
   $('#review-hint').hidden = !reviewing;
-  $('#review-hint').textContent = identity ? t('report.reviewHint') : t('report.joinToComment');
+  $('#review-hint-text').textContent = identity ? t('report.reviewHint') : t('report.joinToComment');
+  $('#join-link').hidden = Boolean(identity);
+  $('#join-link').href = `/attend.html?code=${encodeURIComponent(code)}`;
   $('#sections').replaceChildren(...report.sections.map(section));
   renderFloor();
   renderPolls();
@@ -99,6 +101,11 @@ function commentForm(message) {
     try {
       await api.commentMessage(code, identity.token, message.id, text.value.trim());
       await load();
+      showKeyed($('#report-message'), 'report.commentSent', {}, 'ok');
+      const sent = document.querySelector(`[data-id="${message.id}"] textarea`);
+      if (sent) {
+        sent.focus();
+      }
     } catch (failure) {
       showMessage(feedback, errorText(failure));
     }

@@ -102,6 +102,16 @@ public final class ConfigLoader {
         json.getInteger("rememberedRequests"),
         json.getLong("answerTimeoutMillis"),
         json.getLong("snapshotEvery", LiveOptions.DEFAULT_SNAPSHOT_EVERY),
-        json.getBoolean("trimAfterSnapshot", true));
+        json.getBoolean("trimAfterSnapshot", true),
+        json.getInteger("rateCommandsPerSecond"),
+        json.getInteger("rateBurst"),
+        json.getInteger("joinsPerIpPerMinute"),
+        commaSeparated(json.getString("blockedWords")),
+        json.getString("screenFrameAncestors"),
+        json.getInteger("retentionDays"));
+  }
+
+  private static java.util.List<String> commaSeparated(String value) {
+    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 }

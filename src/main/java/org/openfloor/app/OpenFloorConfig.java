@@ -26,7 +26,13 @@ public record OpenFloorConfig(
     int rememberedRequests,
     long answerTimeoutMillis,
     long snapshotEvery,
-    boolean trimAfterSnapshot) {
+    boolean trimAfterSnapshot,
+    int rateCommandsPerSecond,
+    int rateBurst,
+    int joinsPerIpPerMinute,
+    List<String> blockedWords,
+    String screenFrameAncestors,
+    int retentionDays) {
 
   /** Which {@code CommandLog} the server uses. */
   public enum LogKind { SQLITE, REDIS }
@@ -39,6 +45,7 @@ public record OpenFloorConfig(
   public OpenFloorConfig withHttpPort(int port) {
     return new OpenFloorConfig(httpHost, port, publicUrl, dataDir, log, redisUrl, redisKeyPrefix, redisWaitReplicas,
         redisWaitTimeoutMs, allowedOrigins, sessionCreationToken, maxBodyBytes, maxFrameBytes, maxHandlersPerSocket,
-        coalesceMillis, recentEvents, rememberedRequests, answerTimeoutMillis, snapshotEvery, trimAfterSnapshot);
+        coalesceMillis, recentEvents, rememberedRequests, answerTimeoutMillis, snapshotEvery, trimAfterSnapshot,
+        rateCommandsPerSecond, rateBurst, joinsPerIpPerMinute, blockedWords, screenFrameAncestors, retentionDays);
   }
 }

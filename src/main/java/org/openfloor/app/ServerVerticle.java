@@ -10,6 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 
+import java.time.Duration;
 import java.util.function.Function;
 
 import org.openfloor.bridge.BridgeLimits;
@@ -18,9 +19,12 @@ import org.openfloor.bridge.SocketRegistry;
 import org.openfloor.http.ApiRoutes;
 import org.openfloor.http.Links;
 import org.openfloor.http.OriginGuard;
+import org.openfloor.http.SecurityHeaders;
 import org.openfloor.live.CommandGateway;
 import org.openfloor.live.SessionCodes;
+import org.openfloor.live.RetentionSweep;
 import org.openfloor.live.SessionRegistry;
+import org.openfloor.live.Throttle;
 import org.openfloor.log.CommandLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +36,7 @@ public final class ServerVerticle extends VerticleBase {
 
   /** SockJS framing and JSON escaping make a transport frame larger than the bridge message it carries. */
   private static final int TRANSPORT_HEADROOM = 4;
+  private static final Duration RETENTION_SWEEP_INTERVAL = Duration.ofHours(1);
 
   private final OpenFloorConfig config;
   private final Function<io.vertx.core.Vertx, Future<CommandLog>> logOpener;
@@ -39,6 +44,8 @@ public final class ServerVerticle extends VerticleBase {
   private SessionRegistry registry;
   private HttpServer server;
   private OpenFloorMetrics metrics;
+  private RetentionSweep retention;
+  private SocketRegistry sockets;
 
   public ServerVerticle(OpenFloorConfig config, Function<io.vertx.core.Vertx, Future<CommandLog>> logOpener) {
     this.config = config;
@@ -51,7 +58,7 @@ public final class ServerVerticle extends VerticleBase {
     return logOpener.apply(vertx).compose(opened -> {
       log = new TimedCommandLog(opened, metrics);
       return listen(router());
-    }).onSuccess(s -> LOG.info("OpenFloor listening on {}:{} with the {} log", config.httpHost(), s.actualPort(),
+    }).onSuccess(s -> startRetention()).onSuccess(s -> LOG.info("OpenFloor listening on {}:{} with the {} log", config.httpHost(), s.actualPort(),
         config.log().name().toLowerCase()));
   }
 
@@ -61,28 +68,38 @@ public final class ServerVerticle extends VerticleBase {
   }
 
   private Router router() {
-    SocketRegistry sockets = new SocketRegistry();
+    sockets = new SocketRegistry();
     registry = new SessionRegistry(vertx, log, metrics.counting(sockets, sockets::connectionsOn), config.liveOptions());
-    metrics.gauges(sockets::openConnections, registry::loadedCount);
-    CommandGateway gateway = new CommandGateway(registry, metrics);
+    metrics.gauges(sockets::openSockets, registry::loadedCount);
+    CommandGateway gateway = new CommandGateway(registry, metrics).withServerBlockedWords(config.blockedWords());
     Router router = Router.router(vertx);
     router.route().handler(new OriginGuard(config.allowedOrigins()));
+    router.route().handler(new SecurityHeaders(config.screenFrameAncestors()));
+    Throttle throttle = new Throttle(registry, config.rateCommandsPerSecond(), config.rateBurst(),
+        config.joinsPerIpPerMinute());
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(metrics.scrape());
     router.route("/api/*").subRouter(
         new ApiRoutes(gateway, new Links(config.publicUrl()), config.sessionCreationToken(), config.maxBodyBytes())
-            .router(vertx));
+            .withThrottle(throttle).router(vertx));
     router.route("/eventbus/*").subRouter(
         new EventBusBridge(gateway, sockets, new BridgeLimits(config.maxFrameBytes(), config.maxHandlersPerSocket()))
-            .router(vertx));
+            .withThrottle(throttle).router(vertx));
     router.get("/ws").handler(new EventBusBridge(gateway, sockets,
-        new BridgeLimits(config.maxFrameBytes(), config.maxHandlersPerSocket())).plainWebSocket());
+        new BridgeLimits(config.maxFrameBytes(), config.maxHandlersPerSocket())).withThrottle(throttle).plainWebSocket());
     router.get("/j/:code").handler(this::joinLink);
     router.get("/vendor/sockjs.min.js").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/javascript").putHeader(HttpHeaders.CACHE_CONTROL, "max-age=86400")
         .sendFile(SOCKJS_CLIENT));
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
     return router;
+  }
+
+  private void startRetention() {
+    if (config.retentionDays() > 0) {
+      retention = new RetentionSweep(vertx, registry, Duration.ofDays(config.retentionDays()));
+      retention.start(RETENTION_SWEEP_INTERVAL);
+    }
   }
 
   private Future<HttpServer> listen(Router router) {
@@ -105,7 +122,8 @@ public final class ServerVerticle extends VerticleBase {
     log.ready().onComplete(ar -> {
       boolean ready = ar.succeeded() && ar.result();
       JsonObject body = new JsonObject().put("status", ready ? "ready" : "not-ready")
-          .put("log", config.log().name().toLowerCase()).put("sessionsLoaded", registry.loadedCount());
+          .put("log", config.log().name().toLowerCase()).put("sessionsLoaded", registry.loadedCount())
+          .put("bridgeSockets", sockets.openSockets());
       ctx.response().setStatusCode(ready ? 200 : 503).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
           .end(body.toBuffer());
     });
@@ -113,6 +131,9 @@ public final class ServerVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (retention != null) {
+      retention.stop();
+    }
     if (registry != null) {
       registry.closeAll();
     }

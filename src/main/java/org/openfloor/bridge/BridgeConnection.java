@@ -1,5 +1,6 @@
 package org.openfloor.bridge;
 
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -14,6 +15,8 @@ import org.openfloor.live.Addresses;
 import org.openfloor.live.Answer;
 import org.openfloor.live.CommandGateway;
 import org.openfloor.live.Errors;
+import org.openfloor.live.RateLimiter;
+import org.openfloor.live.Throttle;
 import org.openfloor.live.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,8 @@ final class BridgeConnection {
   private final BridgeLimits limits;
   private final Set<String> registrations = new HashSet<>();
   private boolean closed;
+  private Throttle throttle;
+  private RateLimiter.Bucket socketBucket;
 
   BridgeConnection(SockJSSocket socket, BridgeGuard guard, SocketRegistry sockets, CommandGateway gateway,
                    BridgeLimits limits) {
@@ -42,6 +47,13 @@ final class BridgeConnection {
     this.sockets = sockets;
     this.gateway = gateway;
     this.limits = limits;
+  }
+
+  /** Applies {@code throttle}'s limits to this socket's commands: its own bucket and its participant's. */
+  BridgeConnection throttledBy(Throttle throttle) {
+    this.throttle = throttle;
+    this.socketBucket = throttle == null ? null : throttle.socketBucket();
+    return this;
   }
 
   void start() {
@@ -143,7 +155,14 @@ final class BridgeConnection {
     JsonObject fields = command.copy();
     fields.remove("type");
     fields.remove("session");
-    gateway.submit(code.trim().toUpperCase(java.util.Locale.ROOT), type, fields, tokenHash(message))
+    if (socketBucket != null && !socketBucket.tryTake(System.nanoTime())) {
+      replyAnswer(reply, Throttle.tooMany());
+      return;
+    }
+    String canonical = code.trim().toUpperCase(java.util.Locale.ROOT);
+    String hash = tokenHash(message);
+    admit(canonical, type, hash)
+        .compose(ok -> ok ? gateway.submit(canonical, type, fields, hash) : Future.succeededFuture(Throttle.tooMany()))
         .onComplete(ar -> {
           if (ar.succeeded()) {
             replyAnswer(reply, ar.result());
@@ -151,6 +170,13 @@ final class BridgeConnection {
             replyFailure(reply, BridgeFailures.status(ar.cause()), BridgeFailures.message(ar.cause()));
           }
         });
+  }
+
+  private Future<Boolean> admit(String code, String type, String tokenHash) {
+    if (throttle == null) {
+      return Future.succeededFuture(true);
+    }
+    return throttle.admit(code, type, tokenHash, socket.remoteAddress() == null ? null : socket.remoteAddress().hostAddress());
   }
 
   private void replyAnswer(String replyAddress, Answer answer) {
@@ -185,8 +211,10 @@ final class BridgeConnection {
   }
 
   private void onClose() {
+    if (!closed) {
+      sockets.closed();
+    }
     closed = true;
-    sockets.closed();
     registrations.forEach(address -> sockets.unregister(address, socket));
     registrations.clear();
   }

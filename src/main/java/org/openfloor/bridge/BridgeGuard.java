@@ -9,7 +9,8 @@ import org.openfloor.live.SessionRegistry;
 
 /**
  * The one place that decides who may listen where: anyone on a session's public address, the
- * moderator on its moderator address, a participant on their own address only.
+ * moderator on its moderator address, a participant on their own address only, a group's facilitator
+ * (or the moderator) on that group's address.
  */
 final class BridgeGuard {
   private final SessionRegistry registry;
@@ -26,9 +27,16 @@ final class BridgeGuard {
     if (address instanceof Outbound.ToModerators moderators) {
       return registry.existing(moderators.code()).map(hub -> hub.actorOf(tokenHash).isModerator());
     }
+    if (address instanceof Outbound.ToGroup group) {
+      return registry.existing(group.code()).map(hub -> isFacilitatorOrModerator(hub.actorOf(tokenHash), group.groupId()));
+    }
     Outbound.ToParticipant participant = (Outbound.ToParticipant) address;
     String code = Addresses.sessionOfParticipant(participant.participantId());
     return registry.existing(code).map(hub -> isParticipant(hub.actorOf(tokenHash), participant.participantId()));
+  }
+
+  private static boolean isFacilitatorOrModerator(Actor actor, String groupId) {
+    return actor.isModerator() || actor instanceof Actor.Facilitator facilitator && facilitator.groupId().equals(groupId);
   }
 
   private static boolean isParticipant(Actor actor, String participantId) {

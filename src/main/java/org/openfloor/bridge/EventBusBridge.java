@@ -6,6 +6,7 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 
 import org.openfloor.live.CommandGateway;
+import org.openfloor.live.Throttle;
 
 /**
  * The SockJS endpoint at {@code /eventbus}: speaks the Vert.x event-bus bridge wire protocol, so
@@ -17,6 +18,7 @@ public final class EventBusBridge {
   private final CommandGateway gateway;
   private final SocketRegistry sockets;
   private final BridgeLimits limits;
+  private Throttle throttle;
 
   public EventBusBridge(CommandGateway gateway, SocketRegistry sockets, BridgeLimits limits) {
     this.gateway = gateway;
@@ -24,11 +26,17 @@ public final class EventBusBridge {
     this.limits = limits;
   }
 
+  /** Applies {@code throttle}'s rate limits to every socket's commands. */
+  public EventBusBridge withThrottle(Throttle throttle) {
+    this.throttle = throttle;
+    return this;
+  }
+
   public Router router(Vertx vertx) {
     BridgeGuard guard = new BridgeGuard(gateway.registry());
     SockJSHandlerOptions options = new SockJSHandlerOptions().setHeartbeatInterval(HEARTBEAT_MILLIS);
     return SockJSHandler.create(vertx, options)
-        .socketHandler(socket -> new BridgeConnection(socket, guard, sockets, gateway, limits).start());
+        .socketHandler(socket -> new BridgeConnection(socket, guard, sockets, gateway, limits).throttledBy(throttle).start());
   }
 
   /**
@@ -38,7 +46,8 @@ public final class EventBusBridge {
   public io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> plainWebSocket() {
     BridgeGuard guard = new BridgeGuard(gateway.registry());
     return ctx -> ctx.request().toWebSocket()
-        .onSuccess(ws -> new BridgeConnection(new PlainWebSocket(ws, ctx), guard, sockets, gateway, limits).start())
+        .onSuccess(ws -> new BridgeConnection(new PlainWebSocket(ws, ctx), guard, sockets, gateway, limits)
+            .throttledBy(throttle).start())
         .onFailure(ctx::fail);
   }
 }

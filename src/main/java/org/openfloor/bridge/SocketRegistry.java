@@ -41,18 +41,18 @@ public final class SocketRegistry implements Fanout {
     return socketsByAddress.getOrDefault(address, Set.of()).size();
   }
 
-  private int openConnections;
+  private int openSockets;
 
   void opened() {
-    openConnections++;
+    openSockets++;
   }
 
   void closed() {
-    openConnections--;
+    openSockets--;
   }
 
-  /** Bridge sockets open on this node, registered anywhere or not. */
-  public int openConnections() {
-    return openConnections;
+  /** Bridge sockets open on this node now. */
+  public int openSockets() {
+    return openSockets;
   }
 }

@@ -73,7 +73,8 @@ final class BreakoutRules {
     }
     GroupNotes notes = new GroupNotes(write.groupId(), write.text(), entry.timestamp());
     breakouts.write(notes);
-    return Outcome.accepted(notes, List.of(new Event.NotesChanged(Audience.MODERATORS, notes)));
+    return Outcome.accepted(notes, List.of(new Event.NotesChanged(Audience.MODERATORS, notes),
+        new Event.NotesChanged(Audience.group(write.groupId()), notes)));
   }
 
   private Optional<Rejection> unknownGroup(String groupId) {

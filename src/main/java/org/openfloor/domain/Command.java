@@ -7,12 +7,32 @@ import java.util.Optional;
 public sealed interface Command {
 
   /** Opens a new session; only the first entry of a session's log may be this. */
-  record CreateSession(String title, String moderatorTokenHash, Moderation moderation) implements Command {
+  record CreateSession(String title, String moderatorTokenHash, Moderation moderation,
+                       List<String> serverBlockedWords) implements Command {
+    public CreateSession {
+      serverBlockedWords = List.copyOf(serverBlockedWords);
+    }
+
+    /** A session under no server-wide blocked words. */
+    public CreateSession(String title, String moderatorTokenHash, Moderation moderation) {
+      this(title, moderatorTokenHash, moderation, List.of());
+    }
+
+    /** The same command carrying the server's blocked words as of now (added by the edge). */
+    public CreateSession withServerBlockedWords(List<String> words) {
+      return new CreateSession(title, moderatorTokenHash, moderation, words);
+    }
   }
 
   /** Changes the session's title, phase, review deadline or moderation mode. */
   record UpdateSession(Optional<String> title, Optional<Phase> phase, Optional<Long> reviewUntil,
-                       Optional<Moderation> moderation) implements Command {
+                       Optional<Moderation> moderation, Optional<List<String>> blockedWords) implements Command {
+
+    /** A change that leaves the session's blocked words as they are. */
+    public UpdateSession(Optional<String> title, Optional<Phase> phase, Optional<Long> reviewUntil,
+                         Optional<Moderation> moderation) {
+      this(title, phase, reviewUntil, moderation, Optional.empty());
+    }
   }
 
   /** A new participant joins; the token was made at the edge and only its hash travels. */

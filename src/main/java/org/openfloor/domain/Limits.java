@@ -21,4 +21,6 @@ public final class Limits {
 
   private Limits() {
   }
+  public static final int BLOCKED_WORD = 50;
+  public static final int BLOCKED_WORDS = 200;
 }

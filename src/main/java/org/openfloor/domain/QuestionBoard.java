@@ -71,6 +71,7 @@ public final class QuestionBoard {
       events.add(new Event.QuestionChanged(Audience.EVERYONE, after));
     }
     events.add(new Event.QuestionChanged(Audience.participant(after.authorId()), after));
+    after.groupId().ifPresent(groupId -> events.add(new Event.QuestionChanged(Audience.group(groupId), after)));
     return events;
   }
 

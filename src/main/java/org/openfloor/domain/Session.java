@@ -30,6 +30,9 @@ public final class Session {
   private final PollBook polls = new PollBook();
   private final MicQueue queue = new MicQueue();
   private final FloorRules floor = new FloorRules(this, queue);
+  private BlockedWords serverBlockedWords = BlockedWords.NONE;
+  private BlockedWords blockedWords = BlockedWords.NONE;
+  private Long closedAt;
   private final Breakouts breakouts = new Breakouts();
   private final BreakoutRules breakoutRules = new BreakoutRules(this, breakouts);
   private final MessageRules messageRules = new MessageRules(this, breakouts);
@@ -75,12 +78,27 @@ public final class Session {
     return Optional.ofNullable(participants.get(participantId));
   }
 
+  /** The server's blocked words as carried in the creation entry. */
+  public BlockedWords serverBlockedWords() {
+    return serverBlockedWords;
+  }
+
+  /** The words the moderator blocked in this session. */
+  public BlockedWords blockedWords() {
+    return blockedWords;
+  }
+
+  /** When the session was closed (the log's time of that entry), if it is closed. */
+  public Optional<Long> closedAt() {
+    return Optional.ofNullable(closedAt);
+  }
+
   /** Who holds the token with this hash, in this session. */
   public Actor actorOf(String tokenHash) {
     if (tokenHash == null) {
       return new Actor.Nobody(false);
     }
-    if (tokenHash.equals(moderatorTokenHash)) {
+    if (isModeratorHash(tokenHash)) {
       return new Actor.Moderator();
     }
     String participantId = participantByToken.get(tokenHash);
@@ -92,6 +110,12 @@ public final class Session {
       return new Actor.Facilitator(facilitated.get());
     }
     return new Actor.Nobody(true);
+  }
+
+  private boolean isModeratorHash(String tokenHash) {
+    return moderatorTokenHash != null && java.security.MessageDigest.isEqual(
+        tokenHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        moderatorTokenHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
   }
 
   public Outcome apply(Entry entry) {
@@ -110,7 +134,7 @@ public final class Session {
       return Outcome.rejected(Rejection.unauthenticated(nobody.presentedToken() ? "unknown token" : "token required"));
     }
     if (command instanceof UpdateSession update) {
-      return update(actor, update);
+      return update(entry, actor, update);
     }
     if (command instanceof Ask ask) {
       return ask(entry, actor, ask);
@@ -146,10 +170,11 @@ public final class Session {
     }
     info = new SessionInfo(code, create.title(), Phase.LIVE, Optional.empty(), create.moderation(), entry.timestamp());
     moderatorTokenHash = create.moderatorTokenHash();
+    serverBlockedWords = BlockedWords.of(create.serverBlockedWords());
     return Outcome.accepted(info, List.of(new Event.SessionChanged(Audience.EVERYONE, info)));
   }
 
-  private Outcome update(Actor actor, UpdateSession update) {
+  private Outcome update(Entry entry, Actor actor, UpdateSession update) {
     if (!actor.isModerator()) {
       return Outcome.rejected(Rejection.forbidden("only the moderator changes the session"));
     }
@@ -159,6 +184,10 @@ public final class Session {
     }
     info = new SessionInfo(code, update.title().orElse(info.title()), update.phase().orElse(info.phase()),
         update.reviewUntil().or(info::reviewUntil), update.moderation().orElse(info.moderation()), info.createdAt());
+    update.blockedWords().ifPresent(words -> blockedWords = BlockedWords.of(words));
+    if (info.phase() == Phase.CLOSED && closedAt == null) {
+      closedAt = entry.timestamp();
+    }
     return Outcome.accepted(info, List.of(new Event.SessionChanged(Audience.EVERYONE, info)));
   }
 
@@ -166,7 +195,8 @@ public final class Session {
     if (info.phase() == Phase.CLOSED) {
       return Optional.of(Rejection.conflict("the session is closed"));
     }
-    return Texts.optionalProblem("title", update.title(), Limits.TITLE);
+    return Texts.optionalProblem("title", update.title(), Limits.TITLE)
+        .or(() -> update.blockedWords().flatMap(BlockedWords::problem));
   }
 
   private Outcome join(Entry entry, Join join) {
@@ -202,11 +232,16 @@ public final class Session {
       return Outcome.rejected(problem.get());
     }
     Participant author = attendee.participant();
-    QuestionStatus status = info.moderation() == Moderation.PRE ? QuestionStatus.PENDING : QuestionStatus.VISIBLE;
+    QuestionStatus status = info.moderation() == Moderation.PRE || isBlocked(ask.text())
+        ? QuestionStatus.PENDING : QuestionStatus.VISIBLE;
     Question question = new Question("q" + entry.seq(), entry.seq(), ask.text(), author.id(), ask.anonymous(), status,
         false, 0, ask.groupId().or(author::groupId), entry.timestamp());
     questions.put(question);
     return Outcome.accepted(question, QuestionBoard.changeEvents(Optional.empty(), question));
+  }
+
+  private boolean isBlocked(String text) {
+    return serverBlockedWords.matches(text) || blockedWords.matches(text);
   }
 
   private Outcome vote(Actor actor, Vote vote) {

@@ -15,6 +15,7 @@ import org.openfloor.live.CommandCodec;
 import org.openfloor.live.CommandGateway;
 import org.openfloor.live.Errors;
 import org.openfloor.live.SessionCodes;
+import org.openfloor.live.Throttle;
 import org.openfloor.live.Tokens;
 
 /** The REST API of the public contract: thin handlers that validate, submit and answer. */
@@ -26,6 +27,7 @@ public final class ApiRoutes {
   private final Links links;
   private final String creationTokenHash;
   private final int maxBodyBytes;
+  private Throttle throttle;
 
   public ApiRoutes(CommandGateway gateway, Links links, String sessionCreationToken, int maxBodyBytes) {
     this.gateway = gateway;
@@ -34,12 +36,19 @@ public final class ApiRoutes {
     this.maxBodyBytes = maxBodyBytes;
   }
 
+  /** Applies {@code throttle}'s rate limits to every command and session creation. */
+  public ApiRoutes withThrottle(Throttle throttle) {
+    this.throttle = throttle;
+    return this;
+  }
+
   public Router router(Vertx vertx) {
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     api.post("/sessions").handler(this::jsonBody).handler(this::createSession);
     api.get("/sessions/:code").handler(this::snapshot);
     api.patch("/sessions/:code").handler(this::jsonBody).handler(command(CommandCodec.UPDATE_SESSION));
+    api.delete("/sessions/:code").handler(this::deleteSession);
     api.post("/sessions/:code/participants").handler(this::jsonBody).handler(command(CommandCodec.JOIN));
     api.post("/sessions/:code/questions").handler(this::jsonBody).handler(command(CommandCodec.ASK));
     api.put("/sessions/:code/questions/:id/vote").handler(this::optionalJsonBody).handler(command(CommandCodec.VOTE));
@@ -121,7 +130,7 @@ public final class ApiRoutes {
       if (entryId != null) {
         body.put("id", entryId);
       }
-      gateway.submit(code(ctx), type, body, tokenHash(ctx)).onComplete(ar -> answer(ctx, ar.result(), ar.cause()));
+      submitThrottled(ctx, type, body);
     };
   }
 
@@ -158,7 +167,11 @@ public final class ApiRoutes {
   }
 
   private void createSession(RoutingContext ctx) {
-    if (creationTokenHash != null && !creationTokenHash.equals(tokenHash(ctx))) {
+    if (throttle != null && !throttle.admitCreation(ctx.request().remoteAddress().hostAddress())) {
+      HttpErrors.respond(ctx, Errors.TOO_MANY, "too many new sessions from this address: slow down");
+      return;
+    }
+    if (creationTokenHash != null && !Tokens.sameHash(creationTokenHash, tokenHash(ctx))) {
       HttpErrors.respond(ctx, Errors.UNAUTHENTICATED, "creating sessions needs the server's creation token");
       return;
     }
@@ -179,15 +192,45 @@ public final class ApiRoutes {
       if (questionId != null) {
         body.put("questionId", questionId);
       }
-      gateway.submit(code(ctx), type, body, tokenHash(ctx)).onComplete(ar -> answer(ctx, ar.result(), ar.cause()));
+      submitThrottled(ctx, type, body);
     };
   }
 
   private io.vertx.core.Handler<RoutingContext> pollCommand(String type) {
     return ctx -> {
       JsonObject body = ctx.<JsonObject>get(BODY).put("pollId", ctx.pathParam("id"));
-      gateway.submit(code(ctx), type, body, tokenHash(ctx)).onComplete(ar -> answer(ctx, ar.result(), ar.cause()));
+      submitThrottled(ctx, type, body);
     };
+  }
+
+  private void submitThrottled(RoutingContext ctx, String type, JsonObject body) {
+    String code = code(ctx);
+    String tokenHash = tokenHash(ctx);
+    Future<Boolean> admitted = throttle == null ? Future.succeededFuture(true)
+        : throttle.admit(code, type, tokenHash, ctx.request().remoteAddress().hostAddress());
+    admitted.compose(ok -> ok ? gateway.submit(code, type, body, tokenHash) : Future.succeededFuture(Throttle.tooMany()))
+        .onComplete(ar -> answer(ctx, ar.result(), ar.cause()));
+  }
+
+  private void deleteSession(RoutingContext ctx) {
+    String code = code(ctx);
+    String tokenHash = tokenHash(ctx);
+    gateway.registry().existing(code).compose(hub -> {
+      org.openfloor.domain.Actor actor = hub.actorOf(tokenHash);
+      if (actor.isModerator()) {
+        return gateway.registry().delete(code).map(Errors.NO_CONTENT);
+      }
+      return Future.succeededFuture(tokenHash == null || actor instanceof org.openfloor.domain.Actor.Nobody
+          ? Errors.UNAUTHENTICATED : Errors.FORBIDDEN);
+    }).onComplete(ar -> {
+      if (ar.failed()) {
+        ctx.fail(ar.cause());
+      } else if (ar.result() == Errors.NO_CONTENT) {
+        ctx.response().setStatusCode(Errors.NO_CONTENT).end();
+      } else {
+        HttpErrors.respond(ctx, ar.result(), "only the moderator deletes the session");
+      }
+    });
   }
 
   private void snapshot(RoutingContext ctx) {

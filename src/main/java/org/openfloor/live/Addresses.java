@@ -20,7 +20,12 @@ import org.openfloor.domain.Audience;
  *       commented in review (the whole message with its comments). A briefing in {@code queue} is an entry with
  *       {@code briefing: true, groupId, groupName} whose {@code participantId} is the group's id and whose
  *       {@code name} is the facilitator's. Facilitators have no address of their own: they listen here and
- *       read their group's hidden and pending items from their snapshot.</li>
+ *       read their group's hidden and pending items from their snapshot and from their group's address.</li>
+ *   <li>{@code openfloor.session.<code>.group.<groupId>}: outbound only, that group's facilitator token (or the
+ *       moderator's) in the register headers; every change of that group's questions in full, pending and hidden
+ *       ones included, as {@code question {question}}, and {@code notes {notes}} ({@code {groupId, text, editedAt}})
+ *       when its facilitator changes the notes pad. Vote counts stay on the public address. Resuming with the
+ *       facilitator token ({@code /events?after=}) covers this address and the public one.</li>
  *   <li>{@code openfloor.session.<code>.mod}: outbound only, moderator token in the register
  *       headers; the moderator's view of the same events (including {@code queue}) plus
  *       {@code participant {participant}}, pending and hidden questions, {@code poll {poll}} also for
@@ -45,6 +50,7 @@ public final class Addresses {
   private static final String SESSION_PREFIX = "openfloor.session.";
   private static final String MODERATOR_SUFFIX = ".mod";
   private static final String PARTICIPANT_PREFIX = "openfloor.participant.";
+  private static final String GROUP_INFIX = ".group.";
 
   private Addresses() {
   }
@@ -61,9 +67,16 @@ public final class Addresses {
     return PARTICIPANT_PREFIX + participantId;
   }
 
+  public static String groupOf(String code, String groupId) {
+    return SESSION_PREFIX + code + GROUP_INFIX + groupId;
+  }
+
   public static String of(String code, Audience audience) {
     if (audience instanceof Audience.Participant p) {
       return participant(p.participantId());
+    }
+    if (audience instanceof Audience.Group g) {
+      return groupOf(code, g.groupId());
     }
     return audience instanceof Audience.Moderators ? moderatorsOf(code) : publicOf(code);
   }
@@ -81,12 +94,28 @@ public final class Addresses {
       return Optional.empty();
     }
     String rest = address.substring(SESSION_PREFIX.length());
+    if (rest.contains(GROUP_INFIX)) {
+      return parseGroup(rest);
+    }
     boolean moderators = rest.endsWith(MODERATOR_SUFFIX);
     String code = moderators ? rest.substring(0, rest.length() - MODERATOR_SUFFIX.length()) : rest;
     if (!SessionCodes.isWellFormed(code)) {
       return Optional.empty();
     }
     return Optional.of(moderators ? new Outbound.ToModerators(code) : new Outbound.ToSession(code));
+  }
+
+  private static Optional<Outbound> parseGroup(String rest) {
+    int infix = rest.indexOf(GROUP_INFIX);
+    String code = rest.substring(0, infix);
+    String groupId = rest.substring(infix + GROUP_INFIX.length());
+    return SessionCodes.isWellFormed(code) && isGroupId(groupId) ? Optional.of(new Outbound.ToGroup(code, groupId))
+        : Optional.empty();
+  }
+
+  /** Group ids are {@code g<seq>}, unique within their session. */
+  public static boolean isGroupId(String id) {
+    return id.length() > 1 && id.length() < 20 && id.charAt(0) == 'g' && id.substring(1).chars().allMatch(Character::isDigit);
   }
 
   /** Participant ids are {@code <code>-p<seq>}, unique across sessions. */
@@ -113,6 +142,10 @@ public final class Addresses {
 
     /** Private events of one participant (whose session the token decides). */
     record ToParticipant(String participantId) implements Outbound {
+    }
+
+    /** Events of one breakout group, pending and hidden items included, for its facilitator and the moderator. */
+    record ToGroup(String code, String groupId) implements Outbound {
     }
   }
 }

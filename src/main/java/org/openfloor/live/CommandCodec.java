@@ -61,7 +61,10 @@ public final class CommandCodec {
   public static Command fromLog(String type, JsonObject json) {
     Fields fields = new Fields(json);
     String tokenHash = fields.optionalId("tokenHash").orElse(null);
-    return decode(type, fields, tokenHash);
+    java.util.List<String> serverBlocked = fields.optionalStrings("serverBlockedWords", Integer.MAX_VALUE)
+        .orElse(java.util.List.of());
+    Command command = decode(type, fields, tokenHash);
+    return command instanceof CreateSession create ? create.withServerBlockedWords(serverBlocked) : command;
   }
 
   public static String typeOf(Command command) {
@@ -98,13 +101,16 @@ public final class CommandCodec {
   /** The log form of a command: its request fields plus the token hashes made at the edge. */
   public static JsonObject toJson(Command command) {
     if (command instanceof CreateSession c) {
-      return new JsonObject().put("title", c.title()).put("moderation", c.moderation().wire())
+      JsonObject json = new JsonObject().put("title", c.title()).put("moderation", c.moderation().wire())
           .put("tokenHash", c.moderatorTokenHash());
+      return c.serverBlockedWords().isEmpty() ? json
+          : json.put("serverBlockedWords", new io.vertx.core.json.JsonArray(c.serverBlockedWords()));
     }
     if (command instanceof UpdateSession u) {
       return new JsonObject().put("title", u.title().orElse(null)).put("phase", u.phase().map(Phase::wire).orElse(null))
           .put("reviewUntil", u.reviewUntil().orElse(null))
-          .put("moderation", u.moderation().map(Moderation::wire).orElse(null));
+          .put("moderation", u.moderation().map(Moderation::wire).orElse(null))
+          .put("blockedWords", u.blockedWords().map(io.vertx.core.json.JsonArray::new).orElse(null));
     }
     if (command instanceof Join j) {
       return new JsonObject().put("name", j.name().orElse(null)).put("affiliation", j.affiliation().orElse(null))
@@ -140,7 +146,8 @@ public final class CommandCodec {
           fields.optionalEnum("moderation", Moderation::fromWire).orElse(Moderation.POST));
       case UPDATE_SESSION -> new UpdateSession(fields.optionalText("title"),
           fields.optionalEnum("phase", Phase::fromWire), fields.optionalLong("reviewUntil"),
-          fields.optionalEnum("moderation", Moderation::fromWire));
+          fields.optionalEnum("moderation", Moderation::fromWire),
+          fields.optionalTexts("blockedWords", org.openfloor.domain.Limits.BLOCKED_WORDS));
       case JOIN -> new Join(tokenHash, nonBlank(fields.optionalText("name")),
           nonBlank(fields.optionalText("affiliation")), fields.optionalEnum("stakeholder", Stakeholder::fromWire),
           fields.optionalId("groupId"));

@@ -15,6 +15,7 @@ public final class CommandGateway {
 
   private final SessionRegistry registry;
   private final CommandMeter meter;
+  private java.util.List<String> serverBlockedWords = java.util.List.of();
 
   public CommandGateway(SessionRegistry registry) {
     this(registry, CommandMeter.NONE);
@@ -23,6 +24,12 @@ public final class CommandGateway {
   public CommandGateway(SessionRegistry registry, CommandMeter meter) {
     this.registry = registry;
     this.meter = meter;
+  }
+
+  /** Carries {@code words} (the server-wide blocked words) into every session created from now on. */
+  public CommandGateway withServerBlockedWords(java.util.List<String> words) {
+    this.serverBlockedWords = java.util.List.copyOf(words);
+    return this;
   }
 
   public SessionRegistry registry() {
@@ -51,7 +58,8 @@ public final class CommandGateway {
     try {
       String token = Tokens.next();
       Command.CreateSession command =
-          (Command.CreateSession) CommandCodec.fromRequest(CommandCodec.CREATE_SESSION, body, Tokens.hash(token));
+          ((Command.CreateSession) CommandCodec.fromRequest(CommandCodec.CREATE_SESSION, body, Tokens.hash(token)))
+              .withServerBlockedWords(serverBlockedWords);
       return registry.create(command)
           .map(created -> created.answer().succeeded()
               ? created.answer().with(new JsonObject().put("moderatorToken", token))

@@ -6,6 +6,7 @@ import org.openfloor.domain.Rejection;
 
 /** The one mapping of refusals to HTTP status codes and the {@code {error, message}} body. */
 public final class Errors {
+  public static final int NO_CONTENT = 204;
   public static final int BAD_INPUT = 400;
   public static final int UNAUTHENTICATED = 401;
   public static final int FORBIDDEN = 403;

@@ -81,6 +81,7 @@ final class Fields {
         if (!(item instanceof String text)) {
           throw new BadInput(name + " must be an array of strings");
         }
+        requireWellFormed(name, text);
         return text;
       }).toList();
     });
@@ -113,7 +114,16 @@ final class Fields {
     if (!type.isInstance(value)) {
       throw new BadInput(name + " must be " + expected);
     }
+    if (value instanceof String text) {
+      requireWellFormed(name, text);
+    }
     return Optional.of(type.cast(value));
+  }
+
+  private static void requireWellFormed(String name, String text) {
+    if (text.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+      throw new BadInput(name + " is not valid Unicode (unpaired surrogate)");
+    }
   }
 
   private static String abbreviate(String text) {

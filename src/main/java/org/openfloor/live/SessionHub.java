@@ -12,9 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.openfloor.domain.Actor;
-import org.openfloor.domain.Entry;
 import org.openfloor.domain.Event;
-import org.openfloor.domain.Outcome;
 import org.openfloor.domain.Session;
 import org.openfloor.log.CommandLog;
 import org.openfloor.log.LogEntry;
@@ -29,20 +27,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionHub {
   private static final Logger LOG = LoggerFactory.getLogger(SessionHub.class);
-  private static final int REPLAY_PAGE = 1_000;
 
   private final Vertx vertx;
   private final String code;
   private final CommandLog log;
   private final Fanout fanout;
   private final LiveOptions options;
-  private final Session session;
+  private final SessionLoader loader;
+  private final SnapshotWriter snapshots;
+  private Session session;
   private final RecentEvents recent;
   private final VoteCoalescer votes = new VoteCoalescer();
   private final TallyCoalescer tallies = new TallyCoalescer();
   private final Map<Long, Promise<Answer>> waiting = new HashMap<>();
   private final Map<Long, Answer> recentAnswers;
-  private final RequestLedger requests;
+  private RequestLedger requests;
   private final Map<Long, JsonObject> extrasBySeq = new HashMap<>();
   private LogSubscription subscription;
   private long appliedSeq;
@@ -58,10 +57,10 @@ public final class SessionHub {
     this.log = log;
     this.fanout = fanout;
     this.options = options;
-    this.session = new Session(code);
+    this.loader = new SessionLoader(vertx, log, code, options.rememberedRequests());
+    this.snapshots = new SnapshotWriter(vertx, log, code, loader);
     this.recent = new RecentEvents(options.recentEvents());
     this.recentAnswers = bounded(4_096);
-    this.requests = new RequestLedger(options.rememberedRequests());
   }
 
   public String code() {
@@ -76,9 +75,10 @@ public final class SessionHub {
     return appliedSeq;
   }
 
-  /** Restores the latest snapshot if any, replays the log after it, then follows it. */
+  /** Builds the state off the event loop from the latest snapshot and the log after it, then follows the log. */
   Future<SessionHub> load() {
-    return log.latestSnapshot(code).compose(this::restore).compose(this::replayFrom).map(v -> {
+    return loader.load().map(loaded -> {
+      adopt(loaded);
       recent.startAt(appliedSeq);
       live = true;
       subscription = log.follow(code, appliedSeq, this::onEntry);
@@ -87,20 +87,11 @@ public final class SessionHub {
     });
   }
 
-  private Future<Long> restore(java.util.Optional<CommandLog.Snapshot> snapshot) {
-    if (snapshot.isEmpty()) {
-      return Future.succeededFuture(0L);
-    }
-    appliedSeq = SessionSnapshots.restore(new JsonObject(snapshot.get().state()), session, requests);
-    snapshotSeq = appliedSeq;
-    return Future.succeededFuture(appliedSeq);
-  }
-
-  private Future<Void> replayFrom(long afterSeq) {
-    return log.read(code, afterSeq, REPLAY_PAGE).compose(entries -> {
-      entries.forEach(this::onEntry);
-      return entries.size() < REPLAY_PAGE ? Future.succeededFuture() : replayFrom(appliedSeq);
-    });
+  private void adopt(SessionState loaded) {
+    session = loaded.session();
+    requests = loaded.requests();
+    appliedSeq = loaded.appliedSeq();
+    snapshotSeq = loaded.restoredSeq();
   }
 
   void close() {
@@ -110,6 +101,7 @@ public final class SessionHub {
     if (flushTimer >= 0) {
       vertx.cancelTimer(flushTimer);
     }
+    snapshots.close();
   }
 
   /** Appends the command and answers once it has been applied (or at once for a repeated request id). */
@@ -173,36 +165,9 @@ public final class SessionHub {
   }
 
   private Applied applyEntry(LogEntry logEntry) {
-    LogEnvelope envelope;
-    try {
-      envelope = LogEnvelope.decode(logEntry.payload());
-    } catch (RuntimeException e) {
-      LOG.error("Unreadable entry {} of session {}: {}", logEntry.seq(), code, e.toString());
-      return new Applied(null, new Answer(logEntry.seq(), 500, Errors.body(500, "unreadable entry")));
-    }
-    String key = envelope.requestKey();
-    if (key != null && requests.knows(key)) {
-      return new Applied(key, requests.recorded(key));
-    }
-    Entry entry = new Entry(logEntry.seq(), logEntry.timestamp(), envelope.tokenHash(), envelope.command());
-    Outcome outcome = session.apply(entry);
-    if (outcome instanceof Outcome.Accepted accepted) {
-      publish(accepted.events(), logEntry.seq());
-    }
-    if (!live && key == null) {
-      return new Applied(null, null);
-    }
-    return new Applied(key, answerOf(envelope, outcome, logEntry.seq()));
-  }
-
-  private record Applied(String requestKey, Answer answer) {
-  }
-
-  private Answer answerOf(LogEnvelope envelope, Outcome outcome, long seq) {
-    if (outcome instanceof Outcome.Accepted accepted) {
-      return Replies.accepted(envelope.command(), accepted.value(), seq, session);
-    }
-    return Errors.answer(((Outcome.Rejected) outcome).rejection(), seq);
+    Applied applied = Applied.apply(logEntry, session, requests, live);
+    publish(applied.events(), logEntry.seq());
+    return applied;
   }
 
   private void publish(List<Event> events, long seq) {
@@ -286,6 +251,11 @@ public final class SessionHub {
         .put("events", recent.after(seq, addresses));
   }
 
+  /** When the session was closed (log time, epoch ms), if it is closed. */
+  public java.util.Optional<Long> closedAt() {
+    return session.closedAt();
+  }
+
   /** Reads the session's current state, with the seq it reflects; on the hub's context only. */
   public <T> T read(java.util.function.BiFunction<Session, Long, T> reader) {
     return reader.apply(session, appliedSeq);
@@ -302,6 +272,9 @@ public final class SessionHub {
     if (actor instanceof Actor.Attendee attendee) {
       return Set.of(Addresses.publicOf(code), Addresses.participant(attendee.participant().id()));
     }
+    if (actor instanceof Actor.Facilitator facilitator) {
+      return Set.of(Addresses.publicOf(code), Addresses.groupOf(code, facilitator.groupId()));
+    }
     return Set.of(Addresses.publicOf(code));
   }
 
@@ -314,7 +287,7 @@ public final class SessionHub {
     };
   }
 
-  /** This session's state as a snapshot at the applied seq (for tests and tools). */
+  /** This session's state as a snapshot at the applied seq, built on this context (for tests and tools). */
   public String snapshotState() {
     return SessionSnapshots.toJson(session, appliedSeq, requests).encode();
   }
@@ -331,7 +304,7 @@ public final class SessionHub {
     }
   }
 
-  /** Builds the snapshot on this context, encodes and stores it off it, then trims up to the previous one. */
+  /** Has the snapshot at the applied seq written off this context, then the log trimmed up to the previous one. */
   private void writeSnapshot() {
     if (!session.exists() || snapshotting) {
       return;
@@ -339,10 +312,7 @@ public final class SessionHub {
     snapshotting = true;
     long seq = appliedSeq;
     long previous = snapshotSeq;
-    JsonObject json = SessionSnapshots.toJson(session, seq, requests);
-    vertx.executeBlocking(json::encode, false)
-        .compose(state -> log.saveSnapshot(code, seq, state))
-        .compose(v -> options.trimAfterSnapshot() && previous > 0 ? log.trim(code, previous) : Future.<Void>succeededFuture())
+    snapshots.write(seq, options.trimAfterSnapshot() ? previous : 0)
         .onComplete(result -> {
           snapshotting = false;
           if (result.succeeded()) {

@@ -81,6 +81,30 @@ public final class SessionRegistry {
     }
   }
 
+  /** Whether {@code code} is loaded on this node now. */
+  public boolean isLoaded(String code) {
+    return hubs.containsKey(code);
+  }
+
+  /** Stops following {@code code} and forgets its state here; the next use loads it again. */
+  public void unload(String code) {
+    Future<SessionHub> hub = hubs.remove(code);
+    if (hub != null) {
+      hub.onSuccess(SessionHub::close);
+    }
+  }
+
+  /** Unloads {@code code} and removes its whole log: afterwards it is unknown (404). */
+  public Future<Void> delete(String code) {
+    unload(code);
+    return log.delete(code).onSuccess(v -> unload(code));
+  }
+
+  /** Every session in the log, loaded or not. */
+  public Future<java.util.List<String>> allCodes() {
+    return log.sessions();
+  }
+
   public void closeAll() {
     hubs.values().forEach(f -> f.onSuccess(SessionHub::close));
     hubs.clear();

@@ -32,6 +32,14 @@ public final class Tokens {
     }
   }
 
+  /** Whether two token hashes are equal, compared in constant time; false when either is null. */
+  public static boolean sameHash(String a, String b) {
+    if (a == null || b == null) {
+      return false;
+    }
+    return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+  }
+
   /** The token of an {@code Authorization: Bearer <token>} value, or null. */
   public static String fromAuthorization(String header) {
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {

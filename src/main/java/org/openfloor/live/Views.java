@@ -51,7 +51,9 @@ public final class Views {
     JsonArray participants = new JsonArray();
     session.participants().forEach(p -> participants.add(participant(p)));
     return snapshot.put("participants", participants).put("role", "moderator").put("notes", allNotes(session))
-        .put("polls", PollViews.polls(session, true));
+        .put("polls", PollViews.polls(session, true))
+        .put("blockedWords", new JsonArray(session.blockedWords().words()))
+        .put("serverBlockedWords", new JsonArray(session.serverBlockedWords().words()));
   }
 
   /** The public snapshot plus what one participant may see of their own. */

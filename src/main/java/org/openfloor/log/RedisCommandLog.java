@@ -95,8 +95,7 @@ public final class RedisCommandLog implements CommandLog {
   }
 
   static RedisOptions redisOptions(RedisLogOptions options, int poolSize) {
-    return new RedisOptions()
-        .setConnectionString(options.connectionString())
+    return RedisEndpoints.apply(new RedisOptions(), options.connectionString())
         .setMaxPoolSize(poolSize)
         .setMaxPoolWaiting(POOL_WAITING)
         .setMaxWaitingHandlers(POOL_WAITING)
@@ -240,6 +239,37 @@ public final class RedisCommandLog implements CommandLog {
     return onContext(caller, client.send(xtrim)
         .timeout(COMMAND_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .mapEmpty());
+  }
+
+  @Override
+  public Future<Void> delete(String session) {
+    Context caller = vertx.getOrCreateContext();
+    Request del = Request.cmd(Command.DEL).arg(seqKey(session)).arg(tsKey(session)).arg(streamKey(session))
+        .arg(snapshotKey(session));
+    return onContext(caller, client.send(del)
+        .timeout(COMMAND_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .<Void>mapEmpty()
+        .onSuccess(v -> LOG.info("Deleted session {} from Redis", session)));
+  }
+
+  @Override
+  public Future<List<String>> sessions() {
+    Context caller = vertx.getOrCreateContext();
+    return onContext(caller, scanSessions("0", new ArrayList<>()));
+  }
+
+  private Future<List<String>> scanSessions(String cursor, List<String> found) {
+    String pattern = options.keyPrefix() + "s:*:seq";
+    Request scan = Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(pattern).arg("COUNT").arg(1_000);
+    return client.send(scan).timeout(COMMAND_TIMEOUT_MS, TimeUnit.MILLISECONDS).compose(reply -> {
+      for (Response key : reply.get(1)) {
+        String name = key.toString();
+        found.add(name.substring(options.keyPrefix().length() + 2, name.length() - ":seq".length()));
+      }
+      String next = reply.get(0).toString();
+      return "0".equals(next) ? Future.succeededFuture(found.stream().distinct().sorted().toList())
+          : scanSessions(next, found);
+    });
   }
 
   @Override

@@ -135,6 +135,47 @@ public final class SqliteCommandLog implements CommandLog {
   }
 
   @Override
+  public Future<Void> delete(String session) {
+    return onWriter(() -> {
+      deleteSession(session);
+      return null;
+    });
+  }
+
+  @Override
+  public Future<List<String>> sessions() {
+    return onReader(this::selectSessions);
+  }
+
+  private void deleteSession(String session) throws SQLException {
+    try {
+      for (String table : List.of("entries", "snapshots", "heads")) {
+        try (PreparedStatement st = writeConnection.prepareStatement("DELETE FROM " + table + " WHERE session = ?")) {
+          st.setString(1, session);
+          st.executeUpdate();
+        }
+      }
+      writeConnection.commit();
+      heads.remove(session);
+      LOG.info("Deleted session {} from {}", session, file);
+    } catch (SQLException e) {
+      rollback();
+      throw e;
+    }
+  }
+
+  private List<String> selectSessions() throws SQLException {
+    List<String> sessions = new ArrayList<>();
+    try (Statement st = readConnection.createStatement();
+         ResultSet rs = st.executeQuery("SELECT session FROM heads UNION SELECT session FROM snapshots ORDER BY 1")) {
+      while (rs.next()) {
+        sessions.add(rs.getString(1));
+      }
+    }
+    return sessions;
+  }
+
+  @Override
   public Future<Boolean> ready() {
     return Future.succeededFuture(!closed);
   }

@@ -26,12 +26,16 @@ import org.openfloor.log.RedisCommandLog;
 import org.openfloor.log.RedisLogOptions;
 import org.openfloor.log.RedisTestServer;
 import org.openfloor.log.SqliteCommandLog;
+import org.openfloor.testing.EventLoopLateness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Measures loading a session of about 1,000,000 entries (10,000 participants, 50 questions, 500,000
- * upvotes and 490,000 vote changes) from SQLite and from Redis, with and without a snapshot.
+ * upvotes and 490,000 vote changes) from SQLite and from Redis, with and without a snapshot: the load,
+ * the hub's snapshot writer from load to stored snapshot (its shadow state built by replay) and for the
+ * next entry (the shadow advanced by one), the load from that snapshot, and for each the
+ * event loop's worst stretch of CPU between two runs of a 5 ms timer (and its worst wall-clock lateness).
  * Run: {@code MAVEN_OPTS=-Xmx4g mvn -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.openfloor.bench.LoadBench} (Redis: {@code OPENFLOOR_TEST_REDIS_URL} or a
  * redis-server started for the run; {@code -Dbench.participants=…} scales it, {@code -Dbench.logs=sqlite}
@@ -41,6 +45,9 @@ public final class LoadBench {
   private static final Logger LOG = LoggerFactory.getLogger(LoadBench.class);
   private static final int WINDOW = 200;
   private static final int QUESTIONS = 50;
+  private static final List<Integer> READ_PAGES = List.of(1_000, 5_000, 10_000);
+  private static final LiveOptions NO_SNAPSHOTS = LiveOptions.defaults().withSnapshots(0, false);
+  private static final LiveOptions SNAPSHOT_EVERY_ENTRY = LiveOptions.defaults().withSnapshots(1, false);
 
   private final Vertx vertx;
   private final Context context;
@@ -84,38 +91,69 @@ public final class LoadBench {
     long fillMs = millisSince(t0);
     LOG.info("{}: appended {} entries in {} ms", name, entries, fillMs);
 
-    long t0r = System.nanoTime();
-    long read = on(() -> readAll(log, code, 0, 0)).await();
-    long readMs = millisSince(t0r);
-    LOG.info("{}: read {} entries without applying them in {} ms", name, read, readMs);
+    for (int page : READ_PAGES) {
+      long t0r = System.nanoTime();
+      long read = on(() -> readAll(log, code, page, 0, 0)).await();
+      LOG.info("{}: read {} entries in pages of {} without applying them in {} ms", name, read, page,
+          millisSince(t0r));
+    }
+    EventLoopLateness lateness = EventLoopLateness.start(vertx, context).await();
+    lateness.reset().await();
     long t1 = System.nanoTime();
-    SessionHub cold = load(log, code);
+    SessionHub cold = load(log, code, NO_SNAPSHOTS);
     long coldMs = millisSince(t1);
+    EventLoopLateness.Lateness coldLate = lateness.reset().await();
 
+    SessionRegistry writing = new SessionRegistry(vertx, log, Fanout.NONE, SNAPSHOT_EVERY_ENTRY);
+    on(() -> writing.existing(code)).await();
+    lateness.reset().await();
     long t2 = System.nanoTime();
-    String state = on(() -> Future.succeededFuture(cold.snapshotState())).await();
+    String state = awaitSnapshot(log, code, cold.appliedSeq()).state();
     long snapshotMs = millisSince(t2);
     long t3 = System.nanoTime();
-    on(() -> log.saveSnapshot(code, cold.appliedSeq(), state)).await();
-    long saveMs = millisSince(t3);
+    on(() -> log.append(code, envelope(new Command.Vote("q" + (participants + 2), false), Tokens.hash("t0"), null)))
+        .await();
+    String nextState = awaitSnapshot(log, code, cold.appliedSeq() + 1).state();
+    long nextSnapshotMs = millisSince(t3);
+    EventLoopLateness.Lateness snapshotLate = lateness.reset().await();
+    context.runOnContext(v -> writing.closeAll());
 
     long t4 = System.nanoTime();
-    SessionHub warm = load(log, code);
+    SessionHub warm = load(log, code, NO_SNAPSHOTS);
     long warmMs = millisSince(t4);
-    boolean same = on(() -> Future.succeededFuture(warm.snapshotState())).await().equals(state);
-    rows.add(String.format("| %-6s | %,9d | %,8d | %,10d | %,11d | %,9d | %,8d | %,10d | %s |", name, entries, fillMs,
-        coldMs, snapshotMs, saveMs, state.length() / 1024, warmMs, same ? "yes" : "NO"));
+    EventLoopLateness.Lateness warmLate = lateness.reset().await();
+    lateness.stop();
+    boolean same = on(() -> Future.succeededFuture(warm.snapshotState())).await().equals(nextState)
+        && on(() -> Future.succeededFuture(cold.snapshotState())).await().equals(state);
+    rows.add(String.format("| %-6s | %,9d | %,8d | %,10d | %,11d | %,9d | %,8d | %,10d | %s | %s / %s / %s |",
+        name, entries, fillMs, coldMs, snapshotMs, nextSnapshotMs, state.length() / 1024, warmMs, same ? "yes" : "NO",
+        coldLate.busyMillis() + " (" + coldLate.lateMillis() + ")", snapshotLate.busyMillis() + " ("
+        + snapshotLate.lateMillis() + ")", warmLate.busyMillis() + " (" + warmLate.lateMillis() + ")"));
     on(log::close).await();
   }
 
-  private Future<Long> readAll(CommandLog log, String code, long afterSeq, long count) {
-    return log.read(code, afterSeq, 1_000).compose(entries -> entries.isEmpty() ? Future.succeededFuture(count)
-        : readAll(log, code, entries.get(entries.size() - 1).seq(), count + entries.size()));
+  private CommandLog.Snapshot awaitSnapshot(CommandLog log, String code, long seq) {
+    while (true) {
+      Optional<CommandLog.Snapshot> snapshot = on(() -> log.latestSnapshot(code)).await();
+      if (snapshot.isPresent() && snapshot.get().seq() == seq) {
+        return snapshot.get();
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
-  private SessionHub load(CommandLog log, String code) {
-    SessionRegistry registry = new SessionRegistry(vertx, log, Fanout.NONE,
-        LiveOptions.defaults().withSnapshots(0, false));
+  private Future<Long> readAll(CommandLog log, String code, int page, long afterSeq, long count) {
+    return log.read(code, afterSeq, page).compose(entries -> entries.isEmpty() ? Future.succeededFuture(count)
+        : readAll(log, code, page, entries.get(entries.size() - 1).seq(), count + entries.size()));
+  }
+
+  private SessionHub load(CommandLog log, String code, LiveOptions options) {
+    SessionRegistry registry = new SessionRegistry(vertx, log, Fanout.NONE, options);
     SessionHub hub = on(() -> registry.existing(code)).await();
     context.runOnContext(v -> registry.closeAll());
     return hub;
@@ -166,8 +204,8 @@ public final class LoadBench {
   }
 
   private void print() {
-    StringBuilder table = new StringBuilder("\n| log    |   entries | fill ms  | load ms    | snapshot ms | save ms   | snap KiB | load+snap ms | same |\n"
-        + "|--------|-----------|----------|------------|-------------|-----------|----------|------------|------|\n");
+    StringBuilder table = new StringBuilder("\n| log    |   entries | fill ms  | load ms    | snapshot ms | next snap ms | snap KiB | load+snap ms | same | loop CPU stretch (wall lateness) ms: load / snapshot / load+snap |\n"
+        + "|--------|-----------|----------|------------|-------------|-----------|----------|------------|------|------|\n");
     rows.forEach(row -> table.append(row).append('\n'));
     LOG.info("{}", table);
   }

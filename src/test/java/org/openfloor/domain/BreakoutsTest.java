@@ -223,4 +223,46 @@ class BreakoutsTest {
       assertThat(session.breakouts().groups()).hasSize(2);
     }
   }
+
+  @Nested
+  @DisplayName("group audience")
+  class GroupAudience {
+    private List<Audience> audiencesOf(Outcome outcome) {
+      assertThat(outcome).isInstanceOf(Outcome.Accepted.class);
+      return ((Outcome.Accepted) outcome).events().stream().map(Event::audience).toList();
+    }
+
+    @Test
+    @DisplayName("tells the group about every change of its questions, pending and hidden ones too, once per entry")
+    void questionChangesReachTheGroup() {
+      accepted(apply(MODERATOR, new UpdateSession(Optional.empty(), Optional.empty(), Optional.empty(),
+          Optional.of(Moderation.PRE))));
+      Participant alice = join(ALICE, "Alice", Optional.of(safety));
+      Outcome asked = apply(ALICE, new Ask("Pending in safety", false, Optional.empty()));
+      assertThat(audiencesOf(asked)).containsExactlyInAnyOrder(Audience.MODERATORS, Audience.participant(alice.id()),
+          Audience.group(safety));
+      String id = ((Question) accepted(asked)).id();
+      Outcome hidden = apply(SAFETY_FACILITATOR, new Moderate(id, Optional.of(QuestionStatus.HIDDEN), Optional.empty()));
+      assertThat(audiencesOf(hidden)).containsExactlyInAnyOrder(Audience.MODERATORS, Audience.participant(alice.id()),
+          Audience.group(safety));
+      Outcome shown = apply(MODERATOR, new Moderate(id, Optional.of(QuestionStatus.VISIBLE), Optional.empty()));
+      assertThat(audiencesOf(shown)).containsExactlyInAnyOrder(Audience.MODERATORS, Audience.EVERYONE,
+          Audience.participant(alice.id()), Audience.group(safety));
+    }
+
+    @Test
+    @DisplayName("keeps questions without a group off every group's audience")
+    void plenaryQuestionsStayOffGroups() {
+      join(ALICE, "Alice", Optional.empty());
+      assertThat(audiencesOf(apply(ALICE, new Ask("Plenary", false, Optional.empty()))))
+          .noneMatch(audience -> audience instanceof Audience.Group);
+    }
+
+    @Test
+    @DisplayName("tells the group and the moderator when its notes pad changes")
+    void notesReachTheGroup() {
+      assertThat(audiencesOf(apply(SAFETY_FACILITATOR, new WriteNotes(safety, "Three points"))))
+          .containsExactlyInAnyOrder(Audience.MODERATORS, Audience.group(safety));
+    }
+  }
 }

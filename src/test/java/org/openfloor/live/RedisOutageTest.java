@@ -31,6 +31,10 @@ import org.openfloor.testing.Node;
 @ExtendWith(VertxExtension.class)
 @DisplayName("Two nodes when Redis (AOF, fsync always) is killed and restarted during a stream of submissions")
 class RedisOutageTest {
+  /** One writer streams as fast as it can: the per-participant rate limit would refuse most of it. */
+  private static final JsonObject HIGH_RATE_LIMITS =
+      new JsonObject().put("rateCommandsPerSecond", 100_000).put("rateBurst", 100_000);
+
   @TempDir
   Path dataDir;
 
@@ -39,8 +43,8 @@ class RedisOutageTest {
       + "every acknowledged question exactly once")
   void survivesRedisRestart(Vertx vertx, VertxTestContext testContext) throws Exception {
     RedisTestServer redis = RedisTestServer.startDurable();
-    Node a = Node.start(dataDir.resolve("a"), redis.url(), "outage:", new JsonObject());
-    Node b = Node.start(dataDir.resolve("b"), redis.url(), "outage:", new JsonObject());
+    Node a = Node.start(dataDir.resolve("a"), redis.url(), "outage:", HIGH_RATE_LIMITS);
+    Node b = Node.start(dataDir.resolve("b"), redis.url(), "outage:", HIGH_RATE_LIMITS);
     try {
       JsonObject created = a.api().createSession("Outage", "post").await();
       String code = created.getString("code");

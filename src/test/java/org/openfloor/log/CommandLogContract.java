@@ -290,6 +290,36 @@ public abstract class CommandLogContract {
   }
 
   @Test
+  @DisplayName("Deleting a session removes its entries, snapshot and numbering, and leaves the others alone")
+  void deleteRemovesOneSession(VertxTestContext testContext) {
+    appendInOrder("doomed", List.of("d1", "d2", "d3"))
+        .compose(v -> log.saveSnapshot("doomed", 2, "state@2"))
+        .compose(v -> appendInOrder("kept", List.of("k1")))
+        .compose(v -> log.sessions())
+        .compose(before -> log.delete("doomed").map(before))
+        .compose(before -> log.read("doomed", 0, 100).map(read -> List.of(before, read)))
+        .compose(results -> log.latestSnapshot("doomed").map(snapshot -> {
+          testContext.verify(() -> assertThat(snapshot).isEmpty());
+          return results;
+        }))
+        .compose(results -> log.sessions().map(after -> List.of(results.get(0), results.get(1), after)))
+        .compose(results -> log.append("doomed", "again").map(again -> Map.entry(results, again)))
+        .compose(result -> log.read("kept", 0, 100).map(kept -> List.of(result.getKey(), result.getValue(), kept)))
+        .onComplete(testContext.succeeding(all -> testContext.verify(() -> {
+          @SuppressWarnings("unchecked")
+          List<List<Object>> lists = (List<List<Object>>) all.get(0);
+          assertThat(lists.get(0)).containsExactlyInAnyOrder((Object) "doomed", "kept");
+          assertThat(lists.get(1)).isEmpty();
+          assertThat(lists.get(2)).containsExactly((Object) "kept");
+          assertThat(((LogEntry) all.get(1)).seq()).isEqualTo(1L);
+          @SuppressWarnings("unchecked")
+          List<LogEntry> kept = (List<LogEntry>) all.get(2);
+          assertThat(kept).extracting(LogEntry::payload).containsExactly("k1");
+          testContext.completeNow();
+        })));
+  }
+
+  @Test
   @DisplayName("An open log reports itself ready")
   void readiness(VertxTestContext testContext) {
     log.ready().onComplete(testContext.succeeding(ready -> testContext.verify(() -> {

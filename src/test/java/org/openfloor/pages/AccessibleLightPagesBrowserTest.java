@@ -148,6 +148,54 @@ class AccessibleLightPagesBrowserTest {
   }
 
   @Test
+  @DisplayName("with text at 200% the attendee and moderator pages reflow without sideways scrolling")
+  void textScalesTo200Percent() throws Exception {
+    Busy busy = busySession();
+    ChromeDriver phone = Browsers.shared().reused("phone1", 390, 844);
+    phone.get(url("/attend.html?code=" + busy.code + "&lang=en"));
+    waitFor(phone, STEP).until(ExpectedConditions.visibilityOfElementLocated(By.id("join-name")));
+    assertReflowsAtDoubleText(phone, "attend-200pct");
+    ChromeDriver laptop = Browsers.shared().reused("desk", 1366, 900);
+    laptop.get(url("/moderate.html?code=" + busy.code + "&lang=en#token=" + busy.moderator));
+    waitFor(laptop, STEP).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#waiting-list li[data-id]"), 3));
+    assertReflowsAtDoubleText(laptop, "moderate-200pct");
+  }
+
+  private static void assertReflowsAtDoubleText(ChromeDriver driver, String screenshotName) throws Exception {
+    driver.executeScript("document.documentElement.style.fontSize = '200%';");
+    Thread.sleep(200);
+    Number overflow = (Number) driver.executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    screenshot(driver, screenshotName);
+    Object offenders = driver.executeScript("""
+        const width = document.documentElement.clientWidth;
+        return [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > width + 1)
+          .slice(0, 8).map((e) => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
+          .join(', ');
+        """);
+    assertThat(overflow.intValue()).as("horizontal overflow in px at 200%% text; wider elements: %s", offenders)
+        .isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("on a slow 3G connection the attendee page is ready to join within 10 seconds of a first visit")
+  void usableOnSlow3g() throws Exception {
+    String code = await(api.createSession("Slow network", "post")).getString("code");
+    ChromeDriver phone = Browsers.shared().phone();
+    phone.executeCdpCommand("Network.enable", Map.of());
+    phone.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+    phone.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 400,
+        "downloadThroughput", 400 * 1024 / 8, "uploadThroughput", 400 * 1024 / 8));
+    long started = System.nanoTime();
+    phone.get(url("/attend.html?code=" + code));
+    waitFor(phone, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(By.id("join-name")));
+    long readyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    phone.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+        "downloadThroughput", -1, "uploadThroughput", -1));
+    assertThat(readyMillis).as("ms until the join form is usable on 400 kbit/s with 400 ms latency").isLessThan(10_000);
+  }
+
+  @Test
   @DisplayName("the moderator reorders the mic queue with the keyboard alone, and hears where the speaker went")
   void reorderQueueByKeyboard() throws Exception {
     JsonObject session = await(api.createSession("Keyboard", "post"));

@@ -123,6 +123,12 @@ public final class BridgeClient {
     return frames.stream().filter(f -> "err".equals(f.getString("type")) && !f.containsKey("failureCode")).toList();
   }
 
+  /** How many {@code err} replies with this {@code failureCode} arrived (whatever their reply address). */
+  public long framesWithFailureCode(int failureCode) {
+    return frames.stream().filter(f -> "err".equals(f.getString("type"))
+        && Integer.valueOf(failureCode).equals(f.getInteger("failureCode"))).count();
+  }
+
   /** The close code: from SockJS's close frame {@code c[code,reason]}, else the WebSocket's. */
   public Future<Integer> closed() {
     return closed.future();

@@ -41,6 +41,11 @@ public final class ServerProcess {
     return port;
   }
 
+  /** The operating-system process id of the server JVM. */
+  public long pid() {
+    return process.pid();
+  }
+
   /** SIGKILL: no shutdown hook, no flush, no goodbye. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();

@@ -1,0 +1,99 @@
+package org.openfloor.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openfloor.testing.ServerProcess;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("The Redis log through Sentinel")
+class RedisSentinelTest {
+  @TempDir
+  Path dir;
+
+  private RedisTestServer primary;
+  private Process sentinel;
+  private int sentinelPort;
+
+  @BeforeEach
+  void startPrimaryAndSentinel() throws IOException, InterruptedException {
+    primary = RedisTestServer.startDurable();
+    sentinelPort = ServerProcess.freePort();
+    Path config = dir.resolve("sentinel.conf");
+    Files.writeString(config, "port " + sentinelPort + "\nbind 127.0.0.1\ndir " + dir + "\n"
+        + "sentinel monitor mymaster 127.0.0.1 " + primary.port() + " 1\n");
+    sentinel = new ProcessBuilder("redis-server", config.toString(), "--sentinel").redirectErrorStream(true)
+        .redirectOutput(dir.resolve("sentinel.log").toFile()).start();
+    awaitSentinelKnowsPrimary();
+  }
+
+  private void awaitSentinelKnowsPrimary() throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      Process ask = new ProcessBuilder("redis-cli", "-p", String.valueOf(sentinelPort), "sentinel",
+          "get-master-addr-by-name", "mymaster").redirectErrorStream(true).start();
+      String answer = new String(ask.getInputStream().readAllBytes());
+      if (ask.waitFor() == 0 && answer.contains(String.valueOf(primary.port()))) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("Sentinel did not come up; see " + dir.resolve("sentinel.log"));
+  }
+
+  @AfterEach
+  void stop() {
+    sentinel.destroyForcibly();
+    primary.stop();
+  }
+
+  @Test
+  @DisplayName("finds the primary by master name, appends, reads and follows there")
+  void appendsThroughSentinel(Vertx vertx, VertxTestContext testContext) {
+    String url = "redis-sentinel://mymaster@127.0.0.1:" + sentinelPort + "/0";
+    RedisCommandLog viaSentinel = RedisCommandLog.open(vertx, RedisLogOptions.of(url)).await();
+    RedisCommandLog direct = RedisCommandLog.open(vertx, RedisLogOptions.of(primary.url())).await();
+    List<Long> followed = new CopyOnWriteArrayList<>();
+    viaSentinel.follow("S1", 0, entry -> followed.add(entry.seq()));
+    for (int i = 0; i < 3; i++) {
+      viaSentinel.append("S1", "entry " + i).await();
+    }
+    List<LogEntry> onPrimary = direct.read("S1", 0, 10).await();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (followed.size() < 3 && System.nanoTime() < deadline) {
+      vertx.timer(20).await();
+    }
+    testContext.verify(() -> {
+      assertThat(onPrimary).extracting(LogEntry::payload).containsExactly("entry 0", "entry 1", "entry 2");
+      assertThat(followed).containsExactly(1L, 2L, 3L);
+      assertThat(viaSentinel.ready().await()).isTrue();
+    });
+    viaSentinel.close().await();
+    direct.close().await();
+    testContext.completeNow();
+  }
+
+  @Test
+  @DisplayName("refuses a Sentinel URL without a master name")
+  void masterNameRequired() {
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> RedisEndpoints.apply(
+        new io.vertx.redis.client.RedisOptions(), "redis-sentinel://127.0.0.1:26379/0")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("master");
+  }
+}
