@@ -449,6 +449,10 @@ public final class TownHallBench {
 
     String markdown() {
       Histogram lag = result.lag();
+      if (result.deliveries() == 0) {
+        return String.format("| %s | %,d | %,d | %,.0f | 0 | 0%% | — | — | — | — | — | %.1f |", server, attendees,
+            result.opened(), result.connectsPerSecond(), heapKibPerConnection);
+      }
       return String.format("| %s | %,d | %,d | %,.0f | %,.0f | %.0f%% | %.0f | %.0f | %.0f | %.0f | %.4f | %.1f |",
           server, attendees, result.opened(), result.connectsPerSecond(), result.deliveriesPerSecond(),
           100 * result.deliveriesPerSecond() / expectedPerSecond, ms(lag.getValueAtPercentile(50)),
