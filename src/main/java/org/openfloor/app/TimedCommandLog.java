@@ -51,6 +51,16 @@ final class TimedCommandLog implements CommandLog {
   }
 
   @Override
+  public Future<Void> delete(String session) {
+    return log.delete(session);
+  }
+
+  @Override
+  public Future<List<String>> sessions() {
+    return log.sessions();
+  }
+
+  @Override
   public Future<Boolean> ready() {
     return log.ready();
   }
