@@ -42,16 +42,12 @@ public interface CommandLog {
 
   /**
    * Removes every entry, the snapshot and the numbering of {@code session}: it is as if it never
-   * existed. Both shipped logs implement it; the default refuses (for wrappers and test doubles).
+   * existed.
    */
-  default Future<Void> delete(String session) {
-    return Future.failedFuture(new UnsupportedOperationException("this log cannot delete sessions"));
-  }
+  Future<Void> delete(String session);
 
   /** Every session this log holds entries, a snapshot or a numbering for (for retention sweeps). */
-  default Future<List<String>> sessions() {
-    return Future.failedFuture(new UnsupportedOperationException("this log cannot list sessions"));
-  }
+  Future<List<String>> sessions();
 
   /** Whether the log can currently accept appends (for readiness). */
   Future<Boolean> ready();

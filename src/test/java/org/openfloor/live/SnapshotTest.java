@@ -136,6 +136,16 @@ class SnapshotTest {
   /** A real log seen as if it ended at {@code lastSeq}: what a hub that stopped there would have read. */
   private record LogEndingAt(CommandLog log, long lastSeq) implements CommandLog {
     @Override
+    public Future<Void> delete(String session) {
+      return log.delete(session);
+    }
+
+    @Override
+    public Future<java.util.List<String>> sessions() {
+      return log.sessions();
+    }
+
+    @Override
     public Future<LogEntry> append(String session, String payload) {
       return Future.failedFuture("read only");
     }

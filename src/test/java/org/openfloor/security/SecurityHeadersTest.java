@@ -102,6 +102,16 @@ class SecurityHeadersTest {
   /** A real log that never tells its followers about new entries, so no command is ever answered. */
   private record DeafLog(CommandLog log) implements CommandLog {
     @Override
+    public Future<Void> delete(String session) {
+      return log.delete(session);
+    }
+
+    @Override
+    public Future<java.util.List<String>> sessions() {
+      return log.sessions();
+    }
+
+    @Override
     public Future<LogEntry> append(String session, String payload) {
       return log.append(session, payload);
     }
