@@ -66,16 +66,6 @@ final class TimedCommandLog implements CommandLog {
   }
 
   @Override
-  public Future<Void> delete(String session) {
-    return log.delete(session);
-  }
-
-  @Override
-  public Future<List<String>> sessions() {
-    return log.sessions();
-  }
-
-  @Override
   public Future<Void> close() {
     return log.close();
   }
