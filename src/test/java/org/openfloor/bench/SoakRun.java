@@ -12,7 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Soak: a server JVM with {@code clients} attendee sockets that vote, ask and reconnect for
  * {@code minutes}; prints per minute the server's heap after a full GC, its open file descriptors
  * and its open bridge sockets, then whether each stayed within 10% between minute 5 (or the first
- * minute of a shorter run) and the end. Run:
+ * minute of a shorter run) and the end. A reconnection that fails is counted and retried the next
+ * second. Run:
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.openfloor.bench.SoakRun
  * -Dsoak.minutes=30}.
  */
@@ -75,11 +80,13 @@ public final class SoakRun {
     private final Api api;
     private final List<String> tokens = new ArrayList<>();
     private final List<String> participantIds = new ArrayList<>();
-    private final List<BridgeClient> sockets = new ArrayList<>();
+    private final Set<Integer> connecting = ConcurrentHashMap.newKeySet();
+    private AtomicReferenceArray<BridgeClient> sockets;
     private final List<long[]> samples = new ArrayList<>();
     private String code;
     private String questionId;
     private long reconnections;
+    private final AtomicLong failedConnects = new AtomicLong();
     private long commands;
 
     Soak(Vertx vertx, ServerProcess server, int clients, int churnPerSecond) {
@@ -104,8 +111,9 @@ public final class SoakRun {
         });
       }
       questionId = api.ask(code, tokens.get(0), "What stays flat?").await().getString("id");
+      sockets = new AtomicReferenceArray<>(clients);
       for (int i = 0; i < clients; i++) {
-        sockets.add(connect(i));
+        sockets.set(i, connect(i).await());
       }
       LOG.info("Soak: {} clients connected to session {}; {} reconnections and about {} commands a second",
           clients, code, churnPerSecond, clients / 20);
@@ -120,26 +128,53 @@ public final class SoakRun {
       report();
     }
 
-    private BridgeClient connect(int i) {
-      BridgeClient socket = BridgeClient.connect(vertx, server.port()).timeout(10, TimeUnit.SECONDS).await();
-      socket.register("openfloor.session." + code, null);
-      socket.register("openfloor.participant." + participantIds.get(i), tokens.get(i));
-      return socket;
+    private Future<BridgeClient> connect(int i) {
+      return BridgeClient.connect(vertx, server.port()).timeout(10, TimeUnit.SECONDS).map(socket -> {
+        socket.register("openfloor.session." + code, null);
+        socket.register("openfloor.participant." + participantIds.get(i), tokens.get(i));
+        return socket;
+      });
+    }
+
+    private void reconnect(int i) {
+      if (!connecting.add(i)) {
+        return;
+      }
+      BridgeClient old = sockets.getAndSet(i, null);
+      if (old != null) {
+        old.close();
+      }
+      reconnections++;
+      connect(i).onComplete(done -> {
+        connecting.remove(i);
+        if (done.succeeded()) {
+          sockets.set(i, done.result());
+        } else {
+          failedConnects.incrementAndGet();
+          LOG.warn("Reconnection of client {} failed, retried next second: {}", i, done.cause().getMessage());
+        }
+      });
     }
 
     private void oneSecond() throws InterruptedException {
       long started = System.nanoTime();
       List<Future<?>> pending = new ArrayList<>();
+      for (int i = 0; i < clients; i++) {
+        if (sockets.get(i) == null) {
+          reconnect(i);
+        }
+      }
       for (int c = 0; c < churnPerSecond; c++) {
-        int i = random.nextInt(clients);
-        sockets.get(i).close();
-        sockets.set(i, connect(i));
-        reconnections++;
+        reconnect(random.nextInt(clients));
       }
       for (int c = 0; c < clients / 20; c++) {
         int i = random.nextInt(clients);
+        BridgeClient socket = sockets.get(i);
+        if (socket == null) {
+          continue;
+        }
         String type = random.nextBoolean() ? "vote" : "unvote";
-        pending.add(sockets.get(i).command(new JsonObject().put("type", type).put("session", code)
+        pending.add(socket.command(new JsonObject().put("type", type).put("session", code)
             .put("questionId", questionId), tokens.get(i)));
         commands++;
       }
@@ -157,7 +192,8 @@ public final class SoakRun {
       long bridgeSockets = health.getLong("bridgeSockets", -1L);
       samples.add(new long[] {minute, heapKb, fds, bridgeSockets});
       System.out.printf("minute %3d  heap after GC %,8d KiB  open fds %5d  bridge sockets %5d  reconnections %,d  "
-          + "commands %,d%n", minute, heapKb, fds, bridgeSockets, reconnections, commands);
+          + "failed %,d  commands %,d%n", minute, heapKb, fds, bridgeSockets, reconnections, failedConnects.get(),
+          commands);
     }
 
     private long heapAfterGcKb() throws IOException, InterruptedException {
@@ -184,6 +220,8 @@ public final class SoakRun {
     private void report() {
       long[] from = samples.get(samples.size() > 5 ? 4 : 0);
       long[] last = samples.get(samples.size() - 1);
+      System.out.printf("reconnections %,d, of which failed (retried) %,d; commands %,d%n", reconnections,
+          failedConnects.get(), commands);
       String[] names = {"", "heap after GC", "open fds", "bridge sockets"};
       for (int k = 1; k < names.length; k++) {
         double change = from[k] == 0 ? 0 : 100.0 * (last[k] - from[k]) / from[k];
