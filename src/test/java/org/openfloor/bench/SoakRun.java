@@ -129,7 +129,8 @@ public final class SoakRun {
     }
 
     private Future<BridgeClient> connect(int i) {
-      return BridgeClient.connect(vertx, server.port()).timeout(10, TimeUnit.SECONDS).map(socket -> {
+      Future<BridgeClient> attempt = BridgeClient.connect(vertx, server.port());
+      return attempt.timeout(10, TimeUnit.SECONDS).onFailure(late -> attempt.onSuccess(BridgeClient::close)).map(socket -> {
         socket.register("openfloor.session." + code, null);
         socket.register("openfloor.participant." + participantIds.get(i), tokens.get(i));
         return socket;
