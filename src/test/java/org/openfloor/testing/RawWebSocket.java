@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
  * A real Vert.x WebSocket client that shows what the wire carries: every text message received and the
@@ -104,7 +105,7 @@ public final class RawWebSocket {
   public List<JsonObject> bridgeMessages() {
     return received.stream().flatMap(text -> text.startsWith("a[")
         ? new JsonArray(text.substring(1)).stream().map(m -> new JsonObject((String) m))
-        : text.startsWith("{") ? java.util.stream.Stream.of(new JsonObject(text)) : java.util.stream.Stream.empty())
+        : text.startsWith("{") ? Stream.of(new JsonObject(text)) : Stream.<JsonObject>empty())
         .toList();
   }
 
