@@ -21,6 +21,7 @@ import org.openfloor.live.LiveOptions;
 public final class ConfigLoader {
   private static final String DEFAULT_FILE = "config/openfloor.json";
   private static final String BUNDLED = "/openfloor.json";
+  private static final int DEFAULT_MAX_REFUSALS_PER_SOCKET = 50;
 
   private ConfigLoader() {
   }
@@ -97,6 +98,7 @@ public final class ConfigLoader {
         json.getInteger("maxBodyBytes"),
         json.getInteger("maxFrameBytes"),
         json.getInteger("maxHandlersPerSocket"),
+        json.getInteger("maxRefusalsPerSocket", DEFAULT_MAX_REFUSALS_PER_SOCKET),
         json.getLong("coalesceMillis"),
         json.getInteger("recentEvents"),
         json.getInteger("rememberedRequests"),

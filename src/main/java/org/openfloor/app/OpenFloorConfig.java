@@ -21,6 +21,7 @@ public record OpenFloorConfig(
     int maxBodyBytes,
     int maxFrameBytes,
     int maxHandlersPerSocket,
+    int maxRefusalsPerSocket,
     long coalesceMillis,
     int recentEvents,
     int rememberedRequests,
@@ -45,7 +46,7 @@ public record OpenFloorConfig(
   public OpenFloorConfig withHttpPort(int port) {
     return new OpenFloorConfig(httpHost, port, publicUrl, dataDir, log, redisUrl, redisKeyPrefix, redisWaitReplicas,
         redisWaitTimeoutMs, allowedOrigins, sessionCreationToken, maxBodyBytes, maxFrameBytes, maxHandlersPerSocket,
-        coalesceMillis, recentEvents, rememberedRequests, answerTimeoutMillis, snapshotEvery, trimAfterSnapshot,
-        rateCommandsPerSecond, rateBurst, joinsPerIpPerMinute, blockedWords, screenFrameAncestors, retentionDays);
+        maxRefusalsPerSocket, coalesceMillis, recentEvents, rememberedRequests, answerTimeoutMillis, snapshotEvery,
+        trimAfterSnapshot, rateCommandsPerSecond, rateBurst, joinsPerIpPerMinute, blockedWords, screenFrameAncestors, retentionDays);
   }
 }

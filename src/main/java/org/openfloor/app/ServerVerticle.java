@@ -15,6 +15,7 @@ import java.util.function.Function;
 
 import org.openfloor.bridge.BridgeLimits;
 import org.openfloor.bridge.EventBusBridge;
+import org.openfloor.bridge.ProtocolViolationCloser;
 import org.openfloor.bridge.SocketRegistry;
 import org.openfloor.http.ApiRoutes;
 import org.openfloor.http.Links;
@@ -34,8 +35,6 @@ public final class ServerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(ServerVerticle.class);
   private static final String SOCKJS_CLIENT = "META-INF/resources/webjars/sockjs-client/1.6.1/dist/sockjs.min.js";
 
-  /** SockJS framing and JSON escaping make a transport frame larger than the bridge message it carries. */
-  private static final int TRANSPORT_HEADROOM = 4;
   private static final Duration RETENTION_SWEEP_INTERVAL = Duration.ofHours(1);
 
   private final OpenFloorConfig config;
@@ -82,17 +81,19 @@ public final class ServerVerticle extends VerticleBase {
     router.route("/api/*").subRouter(
         new ApiRoutes(gateway, new Links(config.publicUrl()), config.sessionCreationToken(), config.maxBodyBytes())
             .withThrottle(throttle).router(vertx));
-    router.route("/eventbus/*").subRouter(
-        new EventBusBridge(gateway, sockets, new BridgeLimits(config.maxFrameBytes(), config.maxHandlersPerSocket()))
-            .withThrottle(throttle).router(vertx));
-    router.get("/ws").handler(new EventBusBridge(gateway, sockets,
-        new BridgeLimits(config.maxFrameBytes(), config.maxHandlersPerSocket())).withThrottle(throttle).plainWebSocket());
+    EventBusBridge bridge = new EventBusBridge(gateway, sockets, bridgeLimits()).withThrottle(throttle);
+    router.route("/eventbus/*").subRouter(bridge.router(vertx));
+    router.get("/ws").handler(bridge.plainWebSocket());
     router.get("/j/:code").handler(this::joinLink);
     router.get("/vendor/sockjs.min.js").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "text/javascript").putHeader(HttpHeaders.CACHE_CONTROL, "max-age=86400")
         .sendFile(SOCKJS_CLIENT));
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
     return router;
+  }
+
+  private BridgeLimits bridgeLimits() {
+    return new BridgeLimits(config.maxFrameBytes(), config.maxHandlersPerSocket(), config.maxRefusalsPerSocket());
   }
 
   private void startRetention() {
@@ -104,13 +105,13 @@ public final class ServerVerticle extends VerticleBase {
 
   private Future<HttpServer> listen(Router router) {
     HttpServerOptions options = new HttpServerOptions()
-        .setMaxWebSocketFrameSize(config.maxFrameBytes() * TRANSPORT_HEADROOM)
-        .setMaxWebSocketMessageSize(config.maxFrameBytes() * TRANSPORT_HEADROOM)
+        .setMaxWebSocketFrameSize(bridgeLimits().webSocketBytes())
+        .setMaxWebSocketMessageSize(bridgeLimits().webSocketBytes())
         .setCompressionSupported(true)
         // Deflating each pushed frame per socket would undo encoding it once for all: off (see README, Performance).
         .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false);
-    return vertx.createHttpServer(options).requestHandler(router).listen(config.httpPort(), config.httpHost())
-        .onSuccess(s -> server = s);
+    return vertx.createHttpServer(options).connectionHandler(ProtocolViolationCloser::install).requestHandler(router)
+        .listen(config.httpPort(), config.httpHost()).onSuccess(s -> server = s);
   }
 
   private void joinLink(RoutingContext ctx) {

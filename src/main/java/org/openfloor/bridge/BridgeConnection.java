@@ -1,5 +1,6 @@
 package org.openfloor.bridge;
 
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -10,6 +11,7 @@ import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.openfloor.live.Addresses;
 import org.openfloor.live.Answer;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One client socket speaking the Vert.x event-bus bridge protocol ({@code ping}, {@code register},
  * {@code unregister}, {@code send}); everything not permitted is refused with an {@code err} frame
- * to this socket only.
+ * to this socket only. A socket that keeps sending after the rate limits refused it too often is closed
+ * (1008 on a plain WebSocket, SockJS's close frame otherwise); its participant's bucket outlives it.
  */
 final class BridgeConnection {
   private static final Logger LOG = LoggerFactory.getLogger(BridgeConnection.class);
@@ -36,7 +39,9 @@ final class BridgeConnection {
   private final CommandGateway gateway;
   private final BridgeLimits limits;
   private final Set<String> registrations = new HashSet<>();
+  private final RefusalWindow refusals;
   private boolean closed;
+  private boolean closing;
   private Throttle throttle;
   private RateLimiter.Bucket socketBucket;
 
@@ -47,6 +52,8 @@ final class BridgeConnection {
     this.sockets = sockets;
     this.gateway = gateway;
     this.limits = limits;
+    this.refusals = new RefusalWindow(limits.maxRefusalsPerSocket(), BridgeLimits.REFUSAL_WINDOW_SECONDS,
+        TimeUnit.SECONDS);
   }
 
   /** Applies {@code throttle}'s limits to this socket's commands: its own bucket and its participant's. */
@@ -60,13 +67,24 @@ final class BridgeConnection {
     sockets.opened();
     socket.handler(this::onFrame);
     socket.closeHandler(v -> onClose());
-    socket.exceptionHandler(e -> LOG.debug("Bridge socket failed: {}", e.toString()));
+    socket.exceptionHandler(this::onFailure);
+  }
+
+  private void onFailure(Throwable failure) {
+    LOG.debug("Bridge socket failed: {}", failure.toString());
+    if (!closing) {
+      closing = true;
+      socket.close();
+    }
   }
 
   private void onFrame(Buffer frame) {
+    if (closing) {
+      return;
+    }
     if (frame.length() > limits.maxFrameBytes()) {
       sendError(null, "frame_too_large");
-      socket.close();
+      closeWith(WebSocketCloseStatus.MESSAGE_TOO_BIG);
       return;
     }
     Optional<JsonObject> message = parse(frame);
@@ -156,7 +174,7 @@ final class BridgeConnection {
     fields.remove("type");
     fields.remove("session");
     if (socketBucket != null && !socketBucket.tryTake(System.nanoTime())) {
-      replyAnswer(reply, Throttle.tooMany());
+      answer(reply, Throttle.tooMany());
       return;
     }
     String canonical = code.trim().toUpperCase(java.util.Locale.ROOT);
@@ -165,7 +183,7 @@ final class BridgeConnection {
         .compose(ok -> ok ? gateway.submit(canonical, type, fields, hash) : Future.succeededFuture(Throttle.tooMany()))
         .onComplete(ar -> {
           if (ar.succeeded()) {
-            replyAnswer(reply, ar.result());
+            answer(reply, ar.result());
           } else {
             replyFailure(reply, BridgeFailures.status(ar.cause()), BridgeFailures.message(ar.cause()));
           }
@@ -177,6 +195,22 @@ final class BridgeConnection {
       return Future.succeededFuture(true);
     }
     return throttle.admit(code, type, tokenHash, socket.remoteAddress() == null ? null : socket.remoteAddress().hostAddress());
+  }
+
+  private void answer(String replyAddress, Answer answer) {
+    replyAnswer(replyAddress, answer);
+    if (answer.status() == Errors.TOO_MANY && refusals.exceeded(System.nanoTime())) {
+      LOG.info("Closing a bridge socket that was refused more than {} times within {} s",
+          limits.maxRefusalsPerSocket(), BridgeLimits.REFUSAL_WINDOW_SECONDS);
+      closeWith(WebSocketCloseStatus.POLICY_VIOLATION);
+    }
+  }
+
+  private void closeWith(WebSocketCloseStatus status) {
+    if (!closing) {
+      closing = true;
+      socket.close(status.code(), status.reasonText());
+    }
   }
 
   private void replyAnswer(String replyAddress, Answer answer) {
@@ -197,7 +231,7 @@ final class BridgeConnection {
   }
 
   private void write(JsonObject frame) {
-    if (!closed) {
+    if (!closed && !closing) {
       socket.write(frame.toBuffer());
     }
   }

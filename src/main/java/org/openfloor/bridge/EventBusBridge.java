@@ -46,7 +46,7 @@ public final class EventBusBridge {
   public io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> plainWebSocket() {
     BridgeGuard guard = new BridgeGuard(gateway.registry());
     return ctx -> ctx.request().toWebSocket()
-        .onSuccess(ws -> new BridgeConnection(new PlainWebSocket(ws, ctx), guard, sockets, gateway, limits)
+        .onSuccess(ws -> new BridgeConnection(new PlainWebSocket(ws, ctx, limits.webSocketBytes()), guard, sockets, gateway, limits)
             .throttledBy(throttle).start())
         .onFailure(ctx::fail);
   }

@@ -1,5 +1,6 @@
 package org.openfloor.bridge;
 
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -17,15 +18,19 @@ import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 /**
  * A plain WebSocket seen as a bridge socket, so {@link BridgeConnection} and {@link BridgeGuard} serve it
  * unchanged: each bridge message is one text frame, without SockJS's {@code a["…"]} framing and string
- * escaping. A pushed frame is written as the very bytes encoded once for every recipient.
+ * escaping. A pushed frame is written as the very bytes encoded once for every recipient. A message (one frame
+ * or several) over {@code maxMessageBytes} closes the socket with 1009 (a frame over the server's frame limit too:
+ * {@link ProtocolViolationCloser}).
  */
 final class PlainWebSocket implements SockJSSocket {
   private final ServerWebSocket socket;
   private final RoutingContext context;
+  private final int maxMessageBytes;
 
-  PlainWebSocket(ServerWebSocket socket, RoutingContext context) {
+  PlainWebSocket(ServerWebSocket socket, RoutingContext context, int maxMessageBytes) {
     this.socket = socket;
     this.context = context;
+    this.maxMessageBytes = maxMessageBytes;
   }
 
   @Override
@@ -37,14 +42,12 @@ final class PlainWebSocket implements SockJSSocket {
 
   @Override
   public SockJSSocket handler(Handler<Buffer> handler) {
-    if (handler == null) {
-      socket.textMessageHandler(null);
-      socket.binaryMessageHandler(null);
-    } else {
-      socket.textMessageHandler(text -> handler.handle(Buffer.buffer(text)));
-      socket.binaryMessageHandler(handler);
-    }
+    socket.frameHandler(handler == null ? null : new MessageAssembler(maxMessageBytes, handler, this::closeTooBig));
     return this;
+  }
+
+  private void closeTooBig() {
+    close(WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), WebSocketCloseStatus.MESSAGE_TOO_BIG.reasonText());
   }
 
   @Override

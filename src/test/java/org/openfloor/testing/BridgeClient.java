@@ -94,12 +94,7 @@ public final class BridgeClient {
     String replyAddress = UUID.randomUUID().toString();
     Promise<JsonObject> reply = Promise.promise();
     replies.put(replyAddress, reply);
-    JsonObject message = new JsonObject().put("type", "send").put("address", "openfloor.cmd").put("body", body)
-        .put("replyAddress", replyAddress);
-    if (token != null) {
-      message.put("headers", new JsonObject().put("authorization", "Bearer " + token));
-    }
-    send(message);
+    send(BridgeMessages.send(body, token, replyAddress));
     return reply.future();
   }
 

@@ -52,6 +52,11 @@ public final class ServerProcess {
     process.waitFor(10, TimeUnit.SECONDS);
   }
 
+  /** The exit status once the process has ended: 137 (128 + 9) after {@link #kill()}. */
+  public int exitCode() {
+    return process.exitValue();
+  }
+
   private void awaitHealthy() {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
