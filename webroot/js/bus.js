@@ -207,6 +207,11 @@ export class Bus extends EventTarget {
     if (!registration || !body || typeof body.seq !== 'number' || !this.accept(address, body)) {
       return;
     }
+    if (body.type === 'resync') {
+      // The node jumped to a newer state without the events in between: reload the snapshot.
+      this.dispatchEvent(new CustomEvent('resync'));
+      return;
+    }
     registration.handler(body, address);
   }
 

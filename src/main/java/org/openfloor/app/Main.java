@@ -18,7 +18,7 @@ public final class Main {
   public static void main(String[] args) {
     OpenFloorConfig config = ConfigLoader.load(System.getenv());
     Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(metricsOptions()));
-    vertx.deployVerticle(new ServerVerticle(config, LogOpener.of(config))).onFailure(e -> {
+    vertx.deployVerticle(new ServerVerticle(config)).onFailure(e -> {
       LOG.error("OpenFloor could not start: {}", e.getMessage(), e);
       vertx.close().onComplete(v -> System.exit(1));
     });

@@ -51,6 +51,11 @@ public final class ServerVerticle extends VerticleBase {
     this.logOpener = logOpener;
   }
 
+  /** A node on the log its configuration names ({@code log}, {@code redisUrl}, {@code redisWaitReplicas}, …). */
+  public ServerVerticle(OpenFloorConfig config) {
+    this(config, LogOpener.of(config));
+  }
+
   @Override
   public Future<?> start() {
     metrics = OpenFloorMetrics.create();

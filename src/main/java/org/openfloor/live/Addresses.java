@@ -20,7 +20,10 @@ import org.openfloor.domain.Audience;
  *       commented in review (the whole message with its comments). A briefing in {@code queue} is an entry with
  *       {@code briefing: true, groupId, groupName} whose {@code participantId} is the group's id and whose
  *       {@code name} is the facilitator's. Facilitators have no address of their own: they listen here and
- *       read their group's hidden and pending items from their snapshot and from their group's address.</li>
+ *       read their group's hidden and pending items from their snapshot and from their group's address.
+ *       {@code resync} (no more fields) when this node had to reload the session because the log was trimmed
+ *       past it: its state jumped to {@code seq} without the events in between, so clients reload the
+ *       snapshot (every page listens here).</li>
  *   <li>{@code openfloor.session.<code>.group.<groupId>}: outbound only, that group's facilitator token (or the
  *       moderator's) in the register headers; every change of that group's questions in full, pending and hidden
  *       ones included, as {@code question {question}}, and {@code notes {notes}} ({@code {groupId, text, editedAt}})

@@ -63,6 +63,11 @@ public final class EventFrames {
     throw new IllegalArgumentException("no frame for " + event);
   }
 
+  /** Tells clients to reload the snapshot: this node's state jumped to {@code seq} without the events between. */
+  public static JsonObject resync(long seq) {
+    return typed("resync", seq);
+  }
+
   public static JsonObject votes(long seq, Map<String, Integer> counts) {
     JsonObject votes = new JsonObject();
     counts.forEach(votes::put);

@@ -22,6 +22,12 @@ final class RecentEvents {
     evictedUpTo = seq;
   }
 
+  /** Forgets every event kept and starts again after {@code seq}: what came before is not here any more. */
+  void restartAt(long seq) {
+    items.clear();
+    evictedUpTo = seq;
+  }
+
   void add(String address, long seq, JsonObject body) {
     items.addLast(new Item(address, seq, body));
     if (items.size() > capacity) {

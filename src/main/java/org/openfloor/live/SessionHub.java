@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionHub {
   private static final Logger LOG = LoggerFactory.getLogger(SessionHub.class);
+  private static final long RELOAD_RETRY_MS = 1_000;
 
   private final Vertx vertx;
   private final String code;
@@ -50,6 +52,8 @@ public final class SessionHub {
   private long flushTimer = -1;
   private long lastFlushNanos;
   private boolean live;
+  private boolean reloading;
+  private boolean closed;
 
   SessionHub(Vertx vertx, String code, CommandLog log, Fanout fanout, LiveOptions options) {
     this.vertx = vertx;
@@ -95,6 +99,7 @@ public final class SessionHub {
   }
 
   void close() {
+    closed = true;
     if (subscription != null) {
       subscription.close();
     }
@@ -142,11 +147,12 @@ public final class SessionHub {
   }
 
   private void onEntry(LogEntry entry) {
-    if (entry.seq() <= appliedSeq) {
+    if (reloading || entry.seq() <= appliedSeq) {
       return;
     }
     if (entry.seq() != appliedSeq + 1) {
-      LOG.error("Session {} skips from seq {} to {}: the log was trimmed past this node", code, appliedSeq, entry.seq());
+      reloadAfterGap(entry.seq());
+      return;
     }
     Applied applied = applyEntry(entry);
     appliedSeq = entry.seq();
@@ -162,6 +168,64 @@ public final class SessionHub {
       requests.record(applied.requestKey(), applied.answer(), extra);
     }
     snapshotIfDue();
+  }
+
+  /**
+   * The log was trimmed past this hub (it lagged behind two snapshots): entries it never applied are gone.
+   * Stops following, builds the state again from the latest snapshot and the log after it (off the event
+   * loop, as a load does), takes it over and follows on from there; clients are told to reload the snapshot.
+   */
+  private void reloadAfterGap(long arrivedSeq) {
+    LOG.warn("Session {} skips from seq {} to {}: the log was trimmed past this node; reloading it from the latest "
+        + "snapshot", code, appliedSeq, arrivedSeq);
+    reloading = true;
+    subscription.close();
+    flushVotes();
+    reload();
+  }
+
+  private void reload() {
+    loader.load().onComplete(result -> {
+      if (closed) {
+        return;
+      }
+      if (result.succeeded() && !result.result().skippedEntries()) {
+        takeOverReloaded(result.result());
+        return;
+      }
+      LOG.warn("Reloading session {} failed, trying again in {} ms: {}", code, RELOAD_RETRY_MS,
+          result.failed() ? result.cause().toString() : "the log was trimmed again meanwhile");
+      vertx.setTimer(RELOAD_RETRY_MS, t -> reload());
+    });
+  }
+
+  private void takeOverReloaded(SessionState reloaded) {
+    long before = appliedSeq;
+    adopt(reloaded);
+    reloading = false;
+    failAnswersLostInReload();
+    recent.restartAt(appliedSeq);
+    JsonObject resync = EventFrames.resync(appliedSeq);
+    String address = Addresses.publicOf(code);
+    fanout.push(address, resync, EventFrames.frame(address, resync));
+    LOG.info("Session {} reloaded at seq {} (it had applied up to {}); clients told to resync", code, appliedSeq, before);
+    subscription = log.follow(code, appliedSeq, this::onEntry);
+    snapshotIfDueAfterLoad();
+  }
+
+  /** Senders whose entries the reload applied get no answer from it: a 503, retried with their request id. */
+  private void failAnswersLostInReload() {
+    List<Promise<Answer>> lost = new ArrayList<>();
+    waiting.entrySet().removeIf(waiter -> {
+      if (waiter.getKey() > appliedSeq) {
+        return false;
+      }
+      extrasBySeq.remove(waiter.getKey());
+      lost.add(waiter.getValue());
+      return true;
+    });
+    lost.forEach(promise -> promise.tryFail(new LogUnavailable(new IllegalStateException("the entry was applied "
+        + "while this node reloaded session " + code + "; retry with the same request id"))));
   }
 
   private Applied applyEntry(LogEntry logEntry) {

@@ -16,10 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +30,10 @@ import java.util.concurrent.TimeUnit;
  * replicas have it too. An append that fails because the connection dropped or the 2 s timeout
  * passed may still have been applied; callers dedupe retries by their request id. Needs Redis
  * 6.2 or later, standalone or primary/replica (all streams are read by one XREAD).
+ *
+ * <p>Appends are pipelined over one connection of their own ({@link RedisAppendPipeline}); the follow
+ * loop has another; reads, snapshots, trims and the rest share a pool of {@value #POOL_SIZE} connections
+ * in which at most {@value #POOL_WAITING} requests may wait.
  */
 public final class RedisCommandLog implements CommandLog {
 
@@ -43,7 +44,8 @@ public final class RedisCommandLog implements CommandLog {
   private static final long OPEN_TIMEOUT_MS = 10_000;
   private static final int CONNECT_TIMEOUT_MS = 1_000;
   private static final int POOL_SIZE = 8;
-  private static final int POOL_WAITING = 8_192;
+  private static final int POOL_WAITING = 1_024;
+  private static final int PIPELINED_PER_CONNECTION = 2 * RedisAppendPipeline.MAX_PENDING;
 
   static final String APPEND_SCRIPT = """
       local seq = redis.call('INCR', KEYS[1])
@@ -55,7 +57,6 @@ public final class RedisCommandLog implements CommandLog {
       redis.call('XADD', KEYS[3], string.format('%d-0', seq), 'ts', string.format('%d', now), 'payload', ARGV[1])
       return {seq, now}
       """;
-  private static final String APPEND_SCRIPT_SHA = sha1Hex(APPEND_SCRIPT);
 
   static final String SAVE_SNAPSHOT_SCRIPT = """
       local current = tonumber(redis.call('HGET', KEYS[1], 'seq') or '-1')
@@ -69,6 +70,7 @@ public final class RedisCommandLog implements CommandLog {
   private final Vertx vertx;
   private final RedisLogOptions options;
   private final Redis client;
+  private final RedisAppendPipeline appends;
   private final RedisFollowLoop followLoop;
   private volatile boolean closed;
 
@@ -76,6 +78,8 @@ public final class RedisCommandLog implements CommandLog {
     this.vertx = vertx;
     this.options = options;
     this.client = Redis.createClient(vertx, redisOptions(options, POOL_SIZE));
+    this.appends = new RedisAppendPipeline(vertx, options, APPEND_SCRIPT,
+        () -> Redis.createClient(vertx, redisOptions(options, 1)));
     this.followLoop = new RedisFollowLoop(vertx, this, Redis.createClient(vertx, redisOptions(options, 1)));
   }
 
@@ -98,7 +102,7 @@ public final class RedisCommandLog implements CommandLog {
     return RedisEndpoints.apply(new RedisOptions(), options.connectionString())
         .setMaxPoolSize(poolSize)
         .setMaxPoolWaiting(POOL_WAITING)
-        .setMaxWaitingHandlers(POOL_WAITING)
+        .setMaxWaitingHandlers(PIPELINED_PER_CONNECTION)
         .setPreferredProtocolVersion(ProtocolVersion.RESP2)
         .setNetClientOptions(new NetClientOptions()
             .setConnectTimeout(CONNECT_TIMEOUT_MS)
@@ -112,42 +116,8 @@ public final class RedisCommandLog implements CommandLog {
     if (closed) {
       return Future.failedFuture(new IllegalStateException("log closed"));
     }
-    Future<LogEntry> appended = runAppendScript(session, payload, true)
-        .recover(err -> isNoScript(err)
-            ? runAppendScript(session, payload, false)
-            : Future.failedFuture(err))
-        .map(responses -> toAppendedEntry(session, payload, responses))
-        .timeout(COMMAND_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-    return onContext(caller, appended);
-  }
-
-  private Future<List<Response>> runAppendScript(String session, String payload, boolean cached) {
-    Request script = cached
-        ? Request.cmd(Command.EVALSHA).arg(APPEND_SCRIPT_SHA)
-        : Request.cmd(Command.EVAL).arg(APPEND_SCRIPT);
-    script.arg(3).arg(seqKey(session)).arg(tsKey(session)).arg(streamKey(session)).arg(payload);
-    if (!options.waitsForReplicas()) {
-      return client.send(script).map(List::of);
-    }
-    Request wait = Request.cmd(Command.WAIT).arg(options.waitReplicas()).arg(options.waitTimeoutMs());
-    return client.batch(List.of(script, wait));
-  }
-
-  private LogEntry toAppendedEntry(String session, String payload, List<Response> responses) {
-    Response result = responses.get(0);
-    LogEntry entry = new LogEntry(session, result.get(0).toLong(), result.get(1).toLong(), payload);
-    if (options.waitsForReplicas()) {
-      int acked = responses.get(1).toInteger();
-      if (acked < options.waitReplicas()) {
-        throw new IllegalStateException("entry " + entry.seq() + " of " + session + " reached "
-            + acked + " of " + options.waitReplicas() + " replicas");
-      }
-    }
-    return entry;
-  }
-
-  private static boolean isNoScript(Throwable err) {
-    return err.getMessage() != null && err.getMessage().contains("NOSCRIPT");
+    List<String> keys = List.of(seqKey(session), tsKey(session), streamKey(session));
+    return onContext(caller, appends.append(session, keys, payload));
   }
 
   @Override
@@ -291,7 +261,7 @@ public final class RedisCommandLog implements CommandLog {
       return Future.succeededFuture();
     }
     closed = true;
-    return onContext(caller, followLoop.close().eventually(client::close));
+    return onContext(caller, followLoop.close().eventually(appends::close).eventually(client::close));
   }
 
   String streamKey(String session) {
@@ -326,14 +296,5 @@ public final class RedisCommandLog implements CommandLog {
     Promise<T> promise = Promise.promise();
     future.onComplete(result -> context.runOnContext(v -> promise.handle(result)));
     return promise.future();
-  }
-
-  private static String sha1Hex(String text) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-1 unavailable", e);
-    }
   }
 }

@@ -6,9 +6,15 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * upvotes and 490,000 vote changes) from SQLite and from Redis, with and without a snapshot: the load,
  * the hub's snapshot writer from load to stored snapshot (its shadow state built by replay) and for the
  * next entry (the shadow advanced by one), the load from that snapshot, and for each the
- * event loop's worst stretch of CPU between two runs of a 5 ms timer (and its worst wall-clock lateness).
+ * event loop's worst stretch of CPU between two runs of a 5 ms timer (and its worst wall-clock lateness); it also
+ * logs the heap after a full GC with one loaded session and with a second hub whose snapshot writer keeps its shadow.
  * Run: {@code MAVEN_OPTS=-Xmx4g mvn -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.openfloor.bench.LoadBench} (Redis: {@code OPENFLOOR_TEST_REDIS_URL} or a
  * redis-server started for the run; {@code -Dbench.participants=…} scales it, {@code -Dbench.logs=sqlite}
@@ -99,23 +106,29 @@ public final class LoadBench {
     }
     EventLoopLateness lateness = EventLoopLateness.start(vertx, context).await();
     lateness.reset().await();
+    long heapBefore = heapAfterGc();
     long t1 = System.nanoTime();
     SessionHub cold = load(log, code, NO_SNAPSHOTS);
     long coldMs = millisSince(t1);
     EventLoopLateness.Lateness coldLate = lateness.reset().await();
+    long heapOneState = heapAfterGc();
 
     SessionRegistry writing = new SessionRegistry(vertx, log, Fanout.NONE, SNAPSHOT_EVERY_ENTRY);
     on(() -> writing.existing(code)).await();
     lateness.reset().await();
     long t2 = System.nanoTime();
-    String state = awaitSnapshot(log, code, cold.appliedSeq()).state();
+    Stored state = Stored.of(awaitSnapshot(log, code, cold.appliedSeq()).state());
     long snapshotMs = millisSince(t2);
     long t3 = System.nanoTime();
     on(() -> log.append(code, envelope(new Command.Vote("q" + (participants + 2), false), Tokens.hash("t0"), null)))
         .await();
-    String nextState = awaitSnapshot(log, code, cold.appliedSeq() + 1).state();
+    Stored nextState = Stored.of(awaitSnapshot(log, code, cold.appliedSeq() + 1).state());
     long nextSnapshotMs = millisSince(t3);
     EventLoopLateness.Lateness snapshotLate = lateness.reset().await();
+    long heapWithShadow = heapAfterGc();
+    LOG.info("{}: heap in use after a full GC: {} MiB before loading; one loaded session (hub, no snapshot writer) "
+        + "+{} MiB; a second hub of it whose snapshot writer keeps its shadow +{} MiB", name, heapBefore >> 20,
+        (heapOneState - heapBefore) >> 20, (heapWithShadow - heapOneState) >> 20);
     context.runOnContext(v -> writing.closeAll());
 
     long t4 = System.nanoTime();
@@ -123,8 +136,8 @@ public final class LoadBench {
     long warmMs = millisSince(t4);
     EventLoopLateness.Lateness warmLate = lateness.reset().await();
     lateness.stop();
-    boolean same = on(() -> Future.succeededFuture(warm.snapshotState())).await().equals(nextState)
-        && on(() -> Future.succeededFuture(cold.snapshotState())).await().equals(state);
+    boolean same = Stored.of(on(() -> Future.succeededFuture(warm.snapshotState())).await()).equals(nextState)
+        && Stored.of(on(() -> Future.succeededFuture(cold.snapshotState())).await()).equals(state);
     rows.add(String.format("| %-6s | %,9d | %,8d | %,10d | %,11d | %,9d | %,8d | %,10d | %s | %s / %s / %s |",
         name, entries, fillMs, coldMs, snapshotMs, nextSnapshotMs, state.length() / 1024, warmMs, same ? "yes" : "NO",
         coldLate.busyMillis() + " (" + coldLate.lateMillis() + ")", snapshotLate.busyMillis() + " ("
@@ -214,6 +227,26 @@ public final class LoadBench {
     Promise<T> promise = Promise.promise();
     context.runOnContext(v -> action.get().onComplete(promise));
     return promise.future();
+  }
+
+  /** A stored snapshot by its length and digest, so the bench holds no 10 MB strings while it measures the heap. */
+  private record Stored(long length, String sha256) {
+    static Stored of(String state) {
+      try {
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8));
+        return new Stored(state.length(), HexFormat.of().formatHex(digest));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Heap in use after two full collections, in bytes. */
+  private static long heapAfterGc() {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    memory.gc();
+    memory.gc();
+    return memory.getHeapMemoryUsage().getUsed();
   }
 
   private static long millisSince(long start) {

@@ -6,9 +6,8 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.openfloor.testing.ServerProcess;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("The Redis log through Sentinel")
@@ -28,45 +26,24 @@ class RedisSentinelTest {
   Path dir;
 
   private RedisTestServer primary;
-  private Process sentinel;
-  private int sentinelPort;
+  private SentinelProcess sentinel;
 
   @BeforeEach
-  void startPrimaryAndSentinel() throws IOException, InterruptedException {
+  void startPrimaryAndSentinel() {
     primary = RedisTestServer.startDurable();
-    sentinelPort = ServerProcess.freePort();
-    Path config = dir.resolve("sentinel.conf");
-    Files.writeString(config, "port " + sentinelPort + "\nbind 127.0.0.1\ndir " + dir + "\n"
-        + "sentinel monitor mymaster 127.0.0.1 " + primary.port() + " 1\n");
-    sentinel = new ProcessBuilder("redis-server", config.toString(), "--sentinel").redirectErrorStream(true)
-        .redirectOutput(dir.resolve("sentinel.log").toFile()).start();
-    awaitSentinelKnowsPrimary();
-  }
-
-  private void awaitSentinelKnowsPrimary() throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      Process ask = new ProcessBuilder("redis-cli", "-p", String.valueOf(sentinelPort), "sentinel",
-          "get-master-addr-by-name", "mymaster").redirectErrorStream(true).start();
-      String answer = new String(ask.getInputStream().readAllBytes());
-      if (ask.waitFor() == 0 && answer.contains(String.valueOf(primary.port()))) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new IllegalStateException("Sentinel did not come up; see " + dir.resolve("sentinel.log"));
+    sentinel = SentinelProcess.start(dir, primary.port(), Duration.ofSeconds(5), Duration.ofSeconds(10));
   }
 
   @AfterEach
   void stop() {
-    sentinel.destroyForcibly();
+    sentinel.stop();
     primary.stop();
   }
 
   @Test
   @DisplayName("finds the primary by master name, appends, reads and follows there")
   void appendsThroughSentinel(Vertx vertx, VertxTestContext testContext) {
-    String url = "redis-sentinel://mymaster@127.0.0.1:" + sentinelPort + "/0";
+    String url = sentinel.url();
     RedisCommandLog viaSentinel = RedisCommandLog.open(vertx, RedisLogOptions.of(url)).await();
     RedisCommandLog direct = RedisCommandLog.open(vertx, RedisLogOptions.of(primary.url())).await();
     List<Long> followed = new CopyOnWriteArrayList<>();

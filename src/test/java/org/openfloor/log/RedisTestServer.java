@@ -36,14 +36,17 @@ public final class RedisTestServer {
   private final boolean durable;
   private final boolean ownsDir;
   private final String externalUrl;
+  private final List<String> extraArgs;
   private Process process;
 
-  private RedisTestServer(Path dir, int port, boolean durable, boolean ownsDir, String externalUrl) {
+  private RedisTestServer(Path dir, int port, boolean durable, boolean ownsDir, String externalUrl,
+                          List<String> extraArgs) {
     this.dir = dir;
     this.port = port;
     this.durable = durable;
     this.ownsDir = ownsDir;
     this.externalUrl = externalUrl;
+    this.extraArgs = extraArgs;
   }
 
   /** The Redis shared by all tests of this JVM; started on first use. */
@@ -51,24 +54,29 @@ public final class RedisTestServer {
     if (shared == null) {
       String url = System.getenv(URL_ENV);
       shared = url != null && !url.isBlank()
-          ? new RedisTestServer(null, -1, false, false, url)
-          : startNew(tempDir(), true, false);
+          ? new RedisTestServer(null, -1, false, false, url, List.of())
+          : startNew(tempDir(), true, false, List.of());
     }
     return shared;
   }
 
   /** Starts a new Redis with AOF on and {@code appendfsync always}, storing in {@code dir}. */
   public static RedisTestServer startDurable(Path dir) {
-    return startNew(dir, false, true);
+    return startNew(dir, false, true, List.of());
   }
 
   /** Like {@link #startDurable(Path)} in a temporary directory removed by {@link #stop()}. */
   public static RedisTestServer startDurable() {
-    return startNew(tempDir(), true, true);
+    return startNew(tempDir(), true, true, List.of());
   }
 
-  private static RedisTestServer startNew(Path dir, boolean ownsDir, boolean durable) {
-    RedisTestServer server = new RedisTestServer(dir, freePort(), durable, ownsDir, null);
+  /** A durable server replicating {@code primary} ({@code --replicaof}), in a temporary directory. */
+  public static RedisTestServer startReplicaOf(RedisTestServer primary) {
+    return startNew(tempDir(), true, true, List.of("--replicaof", "127.0.0.1", String.valueOf(primary.port())));
+  }
+
+  private static RedisTestServer startNew(Path dir, boolean ownsDir, boolean durable, List<String> extraArgs) {
+    RedisTestServer server = new RedisTestServer(dir, freePort(), durable, ownsDir, null, extraArgs);
     server.start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "redis-test-server-stop"));
     return server;
@@ -147,6 +155,7 @@ public final class RedisTestServer {
     } else {
       command.addAll(List.of("--appendonly", "no"));
     }
+    command.addAll(extraArgs);
     try {
       process = new ProcessBuilder(command)
           .redirectErrorStream(true)
@@ -192,7 +201,7 @@ public final class RedisTestServer {
     }
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

@@ -24,6 +24,13 @@ public final class Node {
     return new Node(vertx, server);
   }
 
+  /** A node whose whole configuration, log included ({@code log}, {@code redisUrl}, …), comes from {@code config}. */
+  public static Node startConfigured(Path dataDir, JsonObject config) {
+    Vertx vertx = Vertx.vertx();
+    TestServer server = TestServer.startConfigured(vertx, dataDir, config).await();
+    return new Node(vertx, server);
+  }
+
   public Vertx vertx() {
     return vertx;
   }

@@ -52,6 +52,14 @@ public final class TestServer {
     return vertx.deployVerticle(verticle).map(id -> new TestServer(vertx, id, verticle));
   }
 
+  /** A node whose log is the one {@code overrides} configure, opened as {@code Main} opens it, on a free port. */
+  public static Future<TestServer> startConfigured(Vertx vertx, Path dataDir, JsonObject overrides) {
+    OpenFloorConfig config = ConfigLoader.defaultsWith(new JsonObject().put("httpPort", 0)
+        .put("httpHost", "127.0.0.1").put("dataDir", dataDir.toString()).mergeIn(overrides));
+    ServerVerticle verticle = new ServerVerticle(config);
+    return vertx.deployVerticle(verticle).map(id -> new TestServer(vertx, id, verticle));
+  }
+
   /** Opens a Redis log at {@code url} under {@code keyPrefix}. */
   public static java.util.function.Function<Vertx, Future<org.openfloor.log.CommandLog>> redis(String url, String keyPrefix) {
     return v -> org.openfloor.log.RedisCommandLog.open(v, org.openfloor.log.RedisLogOptions.of(url).withKeyPrefix(keyPrefix))
