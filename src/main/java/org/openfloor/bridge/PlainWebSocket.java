@@ -17,15 +17,21 @@ import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 /**
  * A plain WebSocket seen as a bridge socket, so {@link BridgeConnection} and {@link BridgeGuard} serve it
  * unchanged: each bridge message is one text frame, without SockJS's {@code a["…"]} framing and string
- * escaping. A pushed frame is written as the very bytes encoded once for every recipient.
+ * escaping. Pushed events reach it through {@link SocketRegistry} as one WebSocket frame encoded for all.
  */
 final class PlainWebSocket implements SockJSSocket {
   private final ServerWebSocket socket;
   private final RoutingContext context;
+  private final WebSocketPush.Target pushTarget;
 
   PlainWebSocket(ServerWebSocket socket, RoutingContext context) {
     this.socket = socket;
     this.context = context;
+    this.pushTarget = WebSocketPush.target(socket, context.request().connection());
+  }
+
+  WebSocketPush.Target pushTarget() {
+    return pushTarget;
   }
 
   @Override
