@@ -54,6 +54,11 @@ public final class SocketRegistry implements Fanout {
     }
   }
 
+  @Override
+  public boolean listens(String address) {
+    return socketsByAddress.containsKey(address);
+  }
+
   public int connectionsOn(String address) {
     return socketsByAddress.getOrDefault(address, Set.of()).size();
   }

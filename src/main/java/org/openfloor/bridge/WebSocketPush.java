@@ -18,6 +18,9 @@ import io.vertx.core.net.impl.VertxHandler;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Pushes one encoded message to many server WebSockets at the cost of a write each: the whole WebSocket frame,
  * header included, is built once ({@link #textFrame}) — a server's frames are not masked, so the bytes are the
@@ -32,7 +35,9 @@ public final class WebSocketPush {
   private static final int TWO_BYTE_LENGTH = 126;
   private static final int EIGHT_BYTE_LENGTH = 127;
 
-  private final List<Target> unflushed = new ArrayList<>();
+  private static final Logger LOG = LoggerFactory.getLogger(WebSocketPush.class);
+
+  private List<Target> unflushed = new ArrayList<>();
   private final Runnable flushAll = this::flushAll;
 
   /** {@code socket}, as Vert.x core hands it to a server's WebSocket handler, as a push target. */
@@ -88,11 +93,16 @@ public final class WebSocketPush {
   }
 
   private void flushAll() {
-    for (Target target : unflushed) {
+    List<Target> flushing = unflushed;
+    unflushed = new ArrayList<>(flushing.size());
+    for (Target target : flushing) {
       target.unflushed = false;
-      target.context.flush();
+      try {
+        target.context.flush();
+      } catch (RuntimeException e) {
+        LOG.warn("Flushing a pushed frame failed: {}", e.toString(), e);
+      }
     }
-    unflushed.clear();
   }
 
   /** A server WebSocket and its channel, with whether it waits for this turn's flush. */
