@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.stream.ChunkedWriteHandler;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
@@ -47,14 +47,14 @@ public final class WebSocketPush {
 
   /**
    * {@code socket}, upgraded from a request on {@code connection} (Vert.x Web wraps such sockets), as a push
-   * target. The upgrade put the WebSocket's connection handler in the channel's pipeline; frames are written
-   * below the HTTP server's chunked writer when there is one (it queues every write, and a WebSocket sends no
-   * chunked input).
+   * target. Frames already encoded are written from the WebSocket frame encoder's place in the pipeline, so
+   * they pass only the handlers below it (TLS, if any): not the HTTP server's compressor and chunked writer,
+   * which queue or inspect every write, nor the encoder itself.
    */
   public static Target target(ServerWebSocket socket, HttpConnection connection) {
     ChannelPipeline pipeline = ((ConnectionBase) connection).channel().pipeline();
-    ChannelHandlerContext chunked = pipeline.context(ChunkedWriteHandler.class);
-    return new Target(socket, chunked != null ? chunked : pipeline.context(VertxHandler.class));
+    ChannelHandlerContext encoder = pipeline.context(WebSocketFrameEncoder.class);
+    return new Target(socket, encoder != null ? encoder : pipeline.context(VertxHandler.class));
   }
 
   /** A final text frame carrying {@code payload}, unmasked, in a direct buffer: release it once pushed. */
