@@ -110,7 +110,17 @@ public final class ConfigLoader {
         json.getInteger("joinsPerIpPerMinute"),
         commaSeparated(json.getString("blockedWords")),
         json.getString("screenFrameAncestors"),
-        json.getInteger("retentionDays"));
+        json.getInteger("retentionDays"),
+        transport(json.getString("transport", "nio")));
+  }
+
+  private static String transport(String value) {
+    String name = value.trim().toLowerCase(Locale.ROOT);
+    if (!java.util.List.of("nio", "epoll", "io_uring").contains(name)) {
+      throw new IllegalArgumentException(environmentName("transport") + " must be nio, epoll or io_uring, not '"
+          + value + "'");
+    }
+    return name;
   }
 
   private static java.util.List<String> commaSeparated(String value) {

@@ -17,7 +17,8 @@ public final class Main {
 
   public static void main(String[] args) {
     OpenFloorConfig config = ConfigLoader.load(System.getenv());
-    Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(metricsOptions()));
+    Vertx vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(metricsOptions()))
+        .withTransport(Transports.named(config.transport())).build();
     vertx.deployVerticle(new ServerVerticle(config)).onFailure(e -> {
       LOG.error("OpenFloor could not start: {}", e.getMessage(), e);
       vertx.close().onComplete(v -> System.exit(1));

@@ -33,7 +33,8 @@ public record OpenFloorConfig(
     int joinsPerIpPerMinute,
     List<String> blockedWords,
     String screenFrameAncestors,
-    int retentionDays) {
+    int retentionDays,
+    String transport) {
 
   /** Which {@code CommandLog} the server uses. */
   public enum LogKind { SQLITE, REDIS }
@@ -47,6 +48,7 @@ public record OpenFloorConfig(
     return new OpenFloorConfig(httpHost, port, publicUrl, dataDir, log, redisUrl, redisKeyPrefix, redisWaitReplicas,
         redisWaitTimeoutMs, allowedOrigins, sessionCreationToken, maxBodyBytes, maxFrameBytes, maxHandlersPerSocket,
         maxRefusalsPerSocket, coalesceMillis, recentEvents, rememberedRequests, answerTimeoutMillis, snapshotEvery,
-        trimAfterSnapshot, rateCommandsPerSecond, rateBurst, joinsPerIpPerMinute, blockedWords, screenFrameAncestors, retentionDays);
+        trimAfterSnapshot, rateCommandsPerSecond, rateBurst, joinsPerIpPerMinute, blockedWords, screenFrameAncestors,
+        retentionDays, transport);
   }
 }

@@ -64,9 +64,17 @@ final class OpenFloorMetrics implements CommandMeter {
 
   /** {@code fanout} counting every frame it writes, one per socket on the address. */
   Fanout counting(Fanout fanout, java.util.function.ToIntFunction<String> socketsOn) {
-    return (address, body, frame) -> {
-      framesPushed.increment(socketsOn.applyAsInt(address));
-      fanout.push(address, body, frame);
+    return new Fanout() {
+      @Override
+      public void push(String address, io.vertx.core.json.JsonObject body, Buffer frame) {
+        framesPushed.increment(socketsOn.applyAsInt(address));
+        fanout.push(address, body, frame);
+      }
+
+      @Override
+      public boolean listens(String address) {
+        return fanout.listens(address);
+      }
     };
   }
 

@@ -18,19 +18,25 @@ import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 /**
  * A plain WebSocket seen as a bridge socket, so {@link BridgeConnection} and {@link BridgeGuard} serve it
  * unchanged: each bridge message is one text frame, without SockJS's {@code a["…"]} framing and string
- * escaping. A pushed frame is written as the very bytes encoded once for every recipient. A message (one frame
- * or several) over {@code maxMessageBytes} closes the socket with 1009 (a frame over the server's frame limit too:
- * {@link ProtocolViolationCloser}).
+ * escaping. Pushed events reach it through {@link SocketRegistry} as one WebSocket frame encoded for all. A
+ * message (one frame or several) over {@code maxMessageBytes} closes the socket with 1009 (a frame over the
+ * server's frame limit too: {@link ProtocolViolationCloser}).
  */
 final class PlainWebSocket implements SockJSSocket {
   private final ServerWebSocket socket;
   private final RoutingContext context;
   private final int maxMessageBytes;
+  private final WebSocketPush.Target pushTarget;
 
   PlainWebSocket(ServerWebSocket socket, RoutingContext context, int maxMessageBytes) {
     this.socket = socket;
     this.context = context;
     this.maxMessageBytes = maxMessageBytes;
+    this.pushTarget = WebSocketPush.target(socket, context.request().connection());
+  }
+
+  WebSocketPush.Target pushTarget() {
+    return pushTarget;
   }
 
   @Override

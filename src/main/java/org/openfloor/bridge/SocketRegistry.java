@@ -1,5 +1,6 @@
 package org.openfloor.bridge;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
@@ -11,9 +12,13 @@ import java.util.Set;
 
 import org.openfloor.live.Fanout;
 
-/** Which sockets of this node listen on which address; pushes one encoded frame to all of them. */
+/**
+ * Which sockets of this node listen on which address; pushes one encoded frame to all of them: plain WebSockets
+ * get the very same WebSocket frame bytes ({@link WebSocketPush}), SockJS sockets the bridge message to frame.
+ */
 public final class SocketRegistry implements Fanout {
   private final Map<String, Set<SockJSSocket>> socketsByAddress = new HashMap<>();
+  private final WebSocketPush webSocketPush = new WebSocketPush();
 
   void register(String address, SockJSSocket socket) {
     socketsByAddress.computeIfAbsent(address, a -> new LinkedHashSet<>()).add(socket);
@@ -32,9 +37,26 @@ public final class SocketRegistry implements Fanout {
     if (sockets == null) {
       return;
     }
-    for (SockJSSocket socket : sockets) {
-      socket.write(frame);
+    ByteBuf webSocketFrame = null;
+    try {
+      for (SockJSSocket socket : sockets) {
+        if (socket instanceof PlainWebSocket plain) {
+          webSocketFrame = webSocketFrame == null ? WebSocketPush.textFrame(frame) : webSocketFrame;
+          webSocketPush.write(plain.pushTarget(), webSocketFrame, frame);
+        } else {
+          socket.write(frame);
+        }
+      }
+    } finally {
+      if (webSocketFrame != null) {
+        webSocketFrame.release();
+      }
     }
+  }
+
+  @Override
+  public boolean listens(String address) {
+    return socketsByAddress.containsKey(address);
   }
 
   public int connectionsOn(String address) {

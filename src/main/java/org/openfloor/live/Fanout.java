@@ -12,5 +12,10 @@ public interface Fanout {
    */
   void push(String address, JsonObject body, Buffer frame);
 
+  /** Whether any client listens on {@code address} here: if not, the event need not be encoded for it. */
+  default boolean listens(String address) {
+    return true;
+  }
+
   Fanout NONE = (address, body, frame) -> { };
 }

@@ -287,7 +287,9 @@ public final class SessionHub {
 
   private void emit(String address, JsonObject body, long seq) {
     recent.add(address, seq, body);
-    fanout.push(address, body, EventFrames.frame(address, body));
+    if (fanout.listens(address)) {
+      fanout.push(address, body, EventFrames.frame(address, body));
+    }
   }
 
   /** What the holder of {@code tokenHash} may see now, with the server's clock ({@code serverTime}, epoch ms). */

@@ -53,11 +53,12 @@ final class BenchServer {
     return start(name, builder, port, true, logDir, "/health");
   }
 
-  static BenchServer bare(int port, long windowMillis, List<String> jvmOptions, Path logDir) throws IOException {
+  static BenchServer bare(int port, long windowMillis, String transport, List<String> jvmOptions, Path logDir)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of(javaBin()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), BareServer.class.getName(),
-        String.valueOf(port), String.valueOf(windowMillis)));
+        String.valueOf(port), String.valueOf(windowMillis), transport));
     return start("bare", new ProcessBuilder(command), port, true, logDir, "/");
   }
 

@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.HdrHistogram.Histogram;
+import org.openfloor.app.ConfigLoader;
+import org.openfloor.app.Transports;
 import org.openfloor.testing.Api;
 
 /**
@@ -148,7 +150,8 @@ public final class TownHallBench {
 
   /** A throw-away run, so the generator's own JIT warm-up does not count against the first server measured. */
   private void prewarm(double seconds, int attendees) throws Exception {
-    BenchServer server = BenchServer.bare(freePort(), window(), serverJvmOptions(), work.resolve("logs"));
+    BenchServer server = BenchServer.bare(freePort(), window(), transport(), serverJvmOptions(),
+        work.resolve("logs"));
     try {
       TownHall.Plan plan = new TownHall.Plan(attendees, options.integer("votes", 2_000), options.integer("asks", 20),
           options.integer("voters", 4), seconds, 1);
@@ -165,8 +168,8 @@ public final class TownHallBench {
     int port = freePort();
     BenchServer server = switch (kind) {
       case "openfloor", "openfloor-ws" -> BenchServer.openFloor(kind, port, freshDir(kind), window(),
-          serverJvmOptions(), Map.of(), logs);
-      case "bare" -> BenchServer.bare(port, window(), serverJvmOptions(), logs);
+          serverJvmOptions(), serverEnvironment(Map.of()), logs);
+      case "bare" -> BenchServer.bare(port, window(), transport(), serverJvmOptions(), logs);
       case "socketio" -> BenchServer.socketIo(socketIoScript(), port, window(), logs);
       default -> throw new IllegalArgumentException("unknown server " + kind);
     };
@@ -184,13 +187,29 @@ public final class TownHallBench {
   }
 
   private Row measure(String label, Wire wire, List<BenchServer> servers, TownHall.Plan plan) throws Exception {
-    Vertx generator = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.integer("generator-threads", 2)));
+    int threads = options.integer("generator-threads", 2);
+    int generators = options.integer("generators", 1);
+    Vertx generator = generatorVertx(threads, transport());
+    Path sentFile = null;
     try {
       TownHall.Session session = wire.isOpenFloor() ? openFloorSession(generator, servers.get(0).port(), plan)
           : anonymousSession(plan);
+      List<Integer> ports = servers.stream().map(BenchServer::port).toList();
+      TownHall townHall;
+      if (generators > 1) {
+        int questions = session.questionIds().size();
+        int perQuestion = plan.maxVotesPerQuestion(questions);
+        sentFile = sentTimesFile();
+        SentTimes sent = SentTimes.create(sentFile, questions, perQuestion);
+        townHall = new TownHall(generator, wire, ports, plan, session, sent, new AudienceProcesses(generators,
+            generatorJvmOptions(), threads, transport(), wire, ports, plan.attendees(), session.code(), session.questionIds(),
+            sentFile, perQuestion));
+      } else {
+        SentTimes sent = TownHall.inMemory(plan, session);
+        townHall = new TownHall(generator, wire, ports, plan, session, sent, new Audience(generator, threads, wire,
+            ports, plan.attendees(), 0, session.code(), session.questionIds(), sent));
+      }
       long heapBefore = heap(servers);
-      TownHall townHall = new TownHall(generator, wire, servers.stream().map(BenchServer::port).toList(), plan,
-          session);
       double connectSeconds = townHall.connect();
       Thread.sleep(1_000);
       long heapAfter = heap(servers);
@@ -201,7 +220,38 @@ public final class TownHallBench {
           heapPerConnection / 1024, plan.attendees() * 1000.0 / window());
     } finally {
       generator.close().await();
+      if (sentFile != null) {
+        Files.deleteIfExists(sentFile);
+      }
     }
+  }
+
+  /** The generator's Vert.x: {@code threads} event loops on the given transport. */
+  static Vertx generatorVertx(int threads, String transport) {
+    return Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(threads))
+        .withTransport(Transports.named(transport)).build();
+  }
+
+  /** The Netty transport of every server and generator JVM: {@code --transport}, else OpenFloor's default. */
+  private String transport() {
+    return options.get("transport", ConfigLoader.defaultsWith(new JsonObject()).transport());
+  }
+
+  private Map<String, String> serverEnvironment(Map<String, String> extra) {
+    Map<String, String> environment = new LinkedHashMap<>(extra);
+    environment.put("OPENFLOOR_TRANSPORT", transport());
+    return environment;
+  }
+
+  private List<String> generatorJvmOptions() {
+    return Arrays.stream(options.get("generator-jvm", "-Xmx1g").trim().split("\\s+")).toList();
+  }
+
+  /** In shared memory where there is some: the generator processes read it for every update. */
+  private Path sentTimesFile() throws IOException {
+    Path shm = Path.of("/dev/shm");
+    Path dir = Files.isDirectory(shm) && Files.isWritable(shm) ? shm : work.toAbsolutePath();
+    return dir.resolve("openfloor-bench-sent-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
   }
 
   private static long heap(List<BenchServer> servers) {
@@ -253,7 +303,7 @@ public final class TownHallBench {
           "redis://127.0.0.1:" + redis.port() + "/0");
       for (int i = 0; i < 2; i++) {
         nodes.add(BenchServer.openFloor("redis-node-" + i, freePort(), freshDir("redis-node"), window(),
-            serverJvmOptions(), env, logs));
+            serverJvmOptions(), serverEnvironment(env), logs));
       }
       return measure("openfloor ×2 on Redis", Wire.OPENFLOOR_SOCKJS, nodes, plan(attendees));
     } finally {
@@ -267,7 +317,7 @@ public final class TownHallBench {
   /** Question submit to ack on the embedded log at {@code rate} per second: latency as the client sees it. */
   String durableSubmits(int rate) throws Exception {
     BenchServer server = BenchServer.openFloor("durable", freePort(), freshDir("durable"), window(),
-        serverJvmOptions(), Map.of(), work.resolve("logs"));
+        serverJvmOptions(), serverEnvironment(Map.of()), work.resolve("logs"));
     Vertx vertx = Vertx.vertx();
     try {
       Api api = new Api(vertx, server.port());
@@ -329,7 +379,7 @@ public final class TownHallBench {
       List<Long> heapsBefore = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         BenchServer server = BenchServer.openFloor("ceiling-" + i, freePort(), freshDir("ceiling"), window(),
-            serverJvmOptions(), Map.of(), work.resolve("logs"));
+            serverJvmOptions(), serverEnvironment(Map.of()), work.resolve("logs"));
         servers.add(server);
         Api api = new Api(vertx, server.port());
         String code = api.createSession("Ceiling", "post").await().getString("code");

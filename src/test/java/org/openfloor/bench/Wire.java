@@ -3,12 +3,12 @@ package org.openfloor.bench;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.util.Map;
 import java.util.UUID;
 
 /**
  * How the generator speaks to each server under test: where attendees connect, what they send once
- * open, how a vote and a question are sent, and how a received text frame reads as a tally update.
+ * open, how a vote and a question are sent, and how a voter reads the answers to its commands (attendees
+ * read tallies with {@link TallyScanner}).
  */
 enum Wire {
   /** OpenFloor's SockJS event-bus bridge over WebSocket, as the pages use it. */
@@ -96,68 +96,33 @@ enum Wire {
     return this == OPENFLOOR_SOCKJS ? new JsonArray().add(message.encode()).encode() : message.encode();
   }
 
-  /** The tallies a text frame carries, by question index; null when it carries none. */
-  Update parse(String text, Map<String, Integer> indexById) {
+  /** What a frame received by a voter says about its commands: a reply, an error, or neither. */
+  Reply reply(String text) {
     return switch (this) {
-      case OPENFLOOR_SOCKJS -> text.startsWith("a[") ? sockJs(text, indexById) : Update.NONE;
-      case OPENFLOOR_WS -> bridgeMessage(new JsonObject(text), indexById);
-      case BARE -> text.startsWith("{\"type\":\"votes\"") ? tallies(new JsonObject(text).getJsonObject("votes"), null)
-          : Update.OTHER;
-      case SOCKET_IO -> text.startsWith("42[\"votes\"")
-          ? tallies(new JsonArray(text.substring(2)).getJsonObject(1), null)
-          : text.startsWith("42") ? Update.OTHER : Update.NONE;
+      case OPENFLOOR_SOCKJS -> text.startsWith("a[") ? sockJs(text) : Reply.NONE;
+      case OPENFLOOR_WS -> text.startsWith("{") ? bridgeMessage(new JsonObject(text)) : Reply.NONE;
+      default -> Reply.NONE;
     };
   }
 
-  private static Update sockJs(String text, Map<String, Integer> indexById) {
+  private static Reply sockJs(String text) {
     JsonArray messages = new JsonArray(text.substring(1));
-    Update result = Update.NONE;
+    Reply result = Reply.NONE;
     for (int i = 0; i < messages.size(); i++) {
-      Update update = bridgeMessage(new JsonObject(messages.getString(i)), indexById);
-      result = update.isVotes() || result == Update.NONE ? update : result;
+      Reply reply = bridgeMessage(new JsonObject(messages.getString(i)));
+      result = reply == Reply.NONE ? result : reply;
     }
     return result;
   }
 
-  private static Update bridgeMessage(JsonObject message, Map<String, Integer> indexById) {
+  private static Reply bridgeMessage(JsonObject message) {
     if ("err".equals(message.getString("type"))) {
-      return Update.ERROR;
+      return Reply.ERROR;
     }
-    if (!"rec".equals(message.getString("type"))) {
-      return Update.NONE;
-    }
-    if ("r".equals(message.getString("address"))) {
-      return Update.REPLY;
-    }
-    JsonObject body = message.getJsonObject("body");
-    return "votes".equals(body.getString("type")) ? tallies(body.getJsonObject("votes"), indexById) : Update.OTHER;
+    return "rec".equals(message.getString("type")) && "r".equals(message.getString("address")) ? Reply.ANSWER
+        : Reply.NONE;
   }
 
-  private static Update tallies(JsonObject votes, Map<String, Integer> indexById) {
-    int[] questions = new int[votes.size()];
-    int[] counts = new int[votes.size()];
-    int n = 0;
-    for (Map.Entry<String, Object> entry : votes) {
-      Integer index = indexById == null ? Integer.valueOf(entry.getKey()) : indexById.get(entry.getKey());
-      if (index != null) {
-        questions[n] = index;
-        counts[n++] = ((Number) entry.getValue()).intValue();
-      }
-    }
-    return new Update(java.util.Arrays.copyOf(questions, n), java.util.Arrays.copyOf(counts, n), Update.Kind.VOTES);
-  }
-
-  /** What one received frame meant to the generator. */
-  record Update(int[] questions, int[] counts, Kind kind) {
-    enum Kind { VOTES, OTHER, REPLY, ERROR, NONE }
-
-    static final Update OTHER = new Update(new int[0], new int[0], Kind.OTHER);
-    static final Update REPLY = new Update(new int[0], new int[0], Kind.REPLY);
-    static final Update ERROR = new Update(new int[0], new int[0], Kind.ERROR);
-    static final Update NONE = new Update(new int[0], new int[0], Kind.NONE);
-
-    boolean isVotes() {
-      return kind == Kind.VOTES;
-    }
-  }
+  /** A voter's view of a frame. */
+  enum Reply { ANSWER, ERROR, NONE }
 }
