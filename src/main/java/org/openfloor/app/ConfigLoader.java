@@ -111,7 +111,7 @@ public final class ConfigLoader {
         commaSeparated(json.getString("blockedWords")),
         json.getString("screenFrameAncestors"),
         json.getInteger("retentionDays"),
-        transport(json.getString("transport", "nio")));
+        transport(json.getString("transport", "epoll")));
   }
 
   private static String transport(String value) {

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * same for every socket — and each socket gets a view of those bytes, written to its channel without Vert.x's
  * per-write future, without a per-socket frame encoding and without a flush. Every socket written to is flushed
  * once when the event loop's current turn ends, so pushes made in one turn leave in one system call per socket.
- * One instance per event loop; a socket of another event loop, or whose channel is not writable, takes Vert.x's
- * ordinary write path, behind what Vert.x has queued for it.
+ * One instance per event loop; a socket of another event loop, or whose channel was found not writable (a slow
+ * client), takes Vert.x's ordinary write path from then on, so its pushes stay in order behind what Vert.x
+ * has queued for it.
  */
 public final class WebSocketPush {
   private static final int TEXT_FINAL = 0x81;
@@ -77,7 +78,8 @@ public final class WebSocketPush {
   /** Writes {@code frame} (made by {@link #textFrame} from {@code payload}) to {@code target}. */
   public void write(Target target, ByteBuf frame, Buffer payload) {
     ChannelHandlerContext ctx = target.context;
-    if (!ctx.executor().inEventLoop() || !ctx.channel().isWritable()) {
+    if (target.viaVertx || !ctx.executor().inEventLoop() || !ctx.channel().isWritable()) {
+      target.viaVertx = true;
       target.socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT,
           ((BufferInternal) payload).getByteBuf(), true));
       return;
@@ -105,11 +107,12 @@ public final class WebSocketPush {
     }
   }
 
-  /** A server WebSocket and its channel, with whether it waits for this turn's flush. */
+  /** A server WebSocket and its channel, with whether it waits for this turn's flush or takes Vert.x's path. */
   public static final class Target {
     private final ServerWebSocket socket;
     private final ChannelHandlerContext context;
     private boolean unflushed;
+    private boolean viaVertx;
 
     private Target(ServerWebSocket socket, ChannelHandlerContext context) {
       this.socket = socket;

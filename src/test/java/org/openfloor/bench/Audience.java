@@ -51,6 +51,8 @@ final class Audience implements Attendees {
   private final LongAdder otherFrames = new LongAdder();
   private final AtomicInteger opened = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
+  private static final boolean DEBUG = System.getenv("BENCH_DEBUG") != null;
+  private final AtomicInteger debugged = new AtomicInteger();
 
   /**
    * {@code count} attendees on {@code threads} event loops of {@code vertx}; attendee i connects to
@@ -184,6 +186,10 @@ final class Audience implements Attendees {
     }
 
     private void onFrame(WebSocketFrame frame) {
+      if (DEBUG && debugged.getAndIncrement() < 20) {
+        System.out.println("DEBUG frame " + frame.type() + " " + frame.binaryData().toString().substring(0,
+            Math.min(120, frame.binaryData().length())));
+      }
       if (frame.type() != WebSocketFrameType.TEXT) {
         return;
       }

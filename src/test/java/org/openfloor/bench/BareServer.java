@@ -50,7 +50,7 @@ public final class BareServer extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    vertx.setPeriodic(windowMillis, t -> flush());
+    scheduleFlush();
     if (System.getenv("BENCH_PROGRESS") != null) {
       long t0 = System.nanoTime();
       vertx.setPeriodic(1000, t -> System.out.printf("progress t=%.1f votes=%d flushes=%d asks=%d%n",
@@ -80,6 +80,17 @@ public final class BareServer extends VerticleBase {
       broadcast(new JsonObject().put("type", "question").put("id", ++questions).put("text", text.substring(1))
           .toBuffer());
     }
+  }
+
+  /**
+   * One window after the previous flush, like OpenFloor's cadence: a periodic timer would catch up after a
+   * stall with flushes in a row, more than N × 1000 / W updates a second.
+   */
+  private void scheduleFlush() {
+    vertx.setTimer(windowMillis, t -> {
+      flush();
+      scheduleFlush();
+    });
   }
 
   private void flush() {
