@@ -6,9 +6,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
-import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.auth.User;
 import io.vertx.ext.web.RoutingContext;
@@ -41,9 +38,7 @@ final class PlainWebSocket implements SockJSSocket {
 
   @Override
   public Future<Void> write(Buffer data) {
-    // The frame shares the encoded bytes (a duplicate view, never released), so no copy per socket.
-    return socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, ((BufferInternal) data).getByteBuf(),
-        true));
+    return WebSocketPush.viaVertx(socket, data);
   }
 
   @Override

@@ -19,6 +19,7 @@ import org.openfloor.live.Fanout;
 public final class SocketRegistry implements Fanout {
   private final Map<String, Set<SockJSSocket>> socketsByAddress = new HashMap<>();
   private final WebSocketPush webSocketPush = new WebSocketPush();
+  private int openSockets;
 
   void register(String address, SockJSSocket socket) {
     socketsByAddress.computeIfAbsent(address, a -> new LinkedHashSet<>()).add(socket);
@@ -59,11 +60,10 @@ public final class SocketRegistry implements Fanout {
     return socketsByAddress.containsKey(address);
   }
 
+  /** Sockets of this node listening on {@code address}. */
   public int connectionsOn(String address) {
     return socketsByAddress.getOrDefault(address, Set.of()).size();
   }
-
-  private int openSockets;
 
   void opened() {
     openSockets++;

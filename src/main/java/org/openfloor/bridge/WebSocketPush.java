@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.ServerWebSocket;
@@ -80,8 +81,7 @@ public final class WebSocketPush {
     ChannelHandlerContext ctx = target.context;
     if (target.viaVertx || !ctx.executor().inEventLoop() || !ctx.channel().isWritable()) {
       target.viaVertx = true;
-      target.socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT,
-          ((BufferInternal) payload).getByteBuf(), true));
+      viaVertx(target.socket, payload);
       return;
     }
     ctx.write(frame.retainedDuplicate(), ctx.voidPromise());
@@ -92,6 +92,12 @@ public final class WebSocketPush {
         ctx.executor().execute(flushAll);
       }
     }
+  }
+
+  /** Writes {@code payload} as one text frame through Vert.x's write path, sharing its bytes (no copy). */
+  static Future<Void> viaVertx(ServerWebSocket socket, Buffer payload) {
+    return socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, ((BufferInternal) payload).getByteBuf(),
+        true));
   }
 
   private void flushAll() {
