@@ -1,4 +1,6 @@
-// A small client of the OpenFloor event-bus bridge (Vert.x bridge protocol over SockJS).
+// A small client of the OpenFloor event-bus bridge (Vert.x bridge protocol). It speaks it over a plain
+// WebSocket at /ws, the server's cheaper path, and over SockJS at /eventbus when the browser has no
+// WebSocket or a plain socket never opened (a proxy that refuses upgrades); it stays on the one that opened.
 // It reconnects with backoff, registers again after a reconnect, pings, and resumes: it keeps the
 // last seq seen per address and, after a reconnect, replays what was missed from the events endpoint.
 
@@ -18,11 +20,16 @@ export const addresses = {
 
 /** Status values emitted as 'status' events: connecting, online, offline. */
 export class Bus extends EventTarget {
-  constructor(session, { url = '/eventbus', SockJSClass = window.SockJS } = {}) {
+  constructor(session, {
+    url = '/eventbus', SockJSClass = window.SockJS, webSocketUrl = plainWebSocketUrl(), WebSocketClass = window.WebSocket,
+  } = {}) {
     super();
     this.session = session;
     this.url = url;
     this.SockJSClass = SockJSClass;
+    this.webSocketUrl = webSocketUrl;
+    this.WebSocketClass = WebSocketClass;
+    this.plain = this.canUsePlain();
     this.socket = null;
     this.status = 'offline';
     this.registrations = new Map(); // address -> {token, handler}
@@ -127,9 +134,18 @@ export class Bus extends EventTarget {
     }
   }
 
+  canUsePlain() {
+    return Boolean(this.WebSocketClass && this.webSocketUrl);
+  }
+
+  /** Which transport the bus uses now: 'websocket' (plain, at /ws) or 'sockjs'. */
+  get transport() {
+    return this.plain ? 'websocket' : 'sockjs';
+  }
+
   open() {
     this.setStatus('connecting');
-    const socket = new this.SockJSClass(this.url);
+    const socket = this.plain ? new this.WebSocketClass(this.webSocketUrl) : new this.SockJSClass(this.url);
     this.socket = socket;
     socket.onopen = () => this.onOpen(socket);
     socket.onmessage = (message) => this.onMessage(message.data);
@@ -140,6 +156,7 @@ export class Bus extends EventTarget {
     if (socket !== this.socket) {
       return;
     }
+    socket.everOpened = true;
     const resuming = this.everOpened;
     this.everOpened = true;
     this.attempt = 0;
@@ -159,6 +176,14 @@ export class Bus extends EventTarget {
     clearInterval(this.pingTimer);
     this.failPendingReplies();
     this.setStatus('offline');
+    if (!socket.everOpened && !dropped && this.canUsePlain()) {
+      // A socket that never opened: the other transport is tried next, SockJS at once.
+      this.plain = !this.plain;
+      if (!this.plain && !this.stopped) {
+        this.open();
+        return;
+      }
+    }
     if (!this.stopped) {
       const delay = Math.min(MAX_BACKOFF_MILLIS, 500 * 2 ** this.attempt) * (0.75 + Math.random() / 2);
       this.attempt += 1;
@@ -298,6 +323,12 @@ export class Bus extends EventTarget {
       this.socket.send(JSON.stringify(frame));
     }
   }
+}
+
+/** The plain WebSocket bridge on this page's server: ws(s)://host/ws. */
+function plainWebSocketUrl() {
+  const { protocol, host } = window.location;
+  return protocol === 'https:' || protocol === 'http:' ? `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/ws` : null;
 }
 
 async function fetchEvents(code, after, token) {

@@ -67,6 +67,7 @@ export function errorText(failure) {
 export function bindConnection(bus, element) {
   const render = () => {
     element.dataset.status = bus.status;
+    element.dataset.transport = bus.transport;
     element.textContent = t(`conn.${bus.status}`);
   };
   bus.addEventListener('status', render);

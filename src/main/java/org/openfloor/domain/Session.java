@@ -74,6 +74,10 @@ public final class Session {
     return List.copyOf(participants.values());
   }
 
+  public int participantCount() {
+    return participants.size();
+  }
+
   public Optional<Participant> participant(String participantId) {
     return Optional.ofNullable(participants.get(participantId));
   }

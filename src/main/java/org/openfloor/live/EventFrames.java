@@ -23,7 +23,7 @@ public final class EventFrames {
     }
     if (event instanceof Event.ParticipantJoined e) {
       return typed("participant", seq).put("participant", Views.participant(e.participant()))
-          .put("participantCount", session.participants().size());
+          .put("participantCount", session.participantCount());
     }
     if (event instanceof Event.OwnVoteChanged e) {
       return typed("ownVote", seq).put("questionId", e.questionId()).put("voted", e.voted());
@@ -52,7 +52,7 @@ public final class EventFrames {
     }
     if (event instanceof Event.ParticipantChanged e) {
       return typed("participant", seq).put("participant", Views.participant(e.participant()))
-          .put("participantCount", session.participants().size());
+          .put("participantCount", session.participantCount());
     }
     if (event instanceof Event.NotesChanged e) {
       return typed("notes", seq).put("notes", Views.notes(e.notes()));

@@ -71,7 +71,7 @@ public final class Views {
     JsonArray list = new JsonArray();
     questions.stream().sorted(Comparator.comparingLong(Question::seq)).forEach(q -> list.add(question(q, session)));
     return session(session.info()).put("seq", seq).put("questions", list)
-        .put("participantCount", session.participants().size()).put("role", "public")
+        .put("participantCount", session.participantCount()).put("role", "public")
         .put("queue", QueueViews.queue(session))
         .put("groups", groups(session)).put("messages", messages(session));
   }

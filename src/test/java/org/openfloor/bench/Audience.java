@@ -51,6 +51,11 @@ final class Audience implements Attendees {
   private final LongAdder otherFrames = new LongAdder();
   private final AtomicInteger opened = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
+  /**
+   * Held for as long as the sockets: Vert.x 5 shuts down a WebSocket client that is garbage collected, closing
+   * its sockets 30 s later (eclipse-vertx/vert.x#5612), which silently ended runs longer than that.
+   */
+  private WebSocketClient client;
   private static final boolean DEBUG = System.getenv("BENCH_DEBUG") != null;
   private final AtomicInteger debugged = new AtomicInteger();
 
@@ -75,7 +80,7 @@ final class Audience implements Attendees {
 
   @Override
   public double connect() throws InterruptedException {
-    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1_000_000)
+    client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1_000_000)
         .setConnectTimeout(30_000).setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 22)
         .setTryUsePerMessageCompression(BROWSER_LIKE_DEFLATE));
     warmUpConnects(client, Math.min(count, 200));

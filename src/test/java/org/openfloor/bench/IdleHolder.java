@@ -6,6 +6,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 
+import java.lang.ref.Reference;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +65,8 @@ public final class IdleHolder {
     while (System.in.read() >= 0) {
       Thread.onSpinWait();
     }
+    // A WebSocket client that is garbage collected closes its sockets (eclipse-vertx/vert.x#5612).
+    Reference.reachabilityFence(client);
     System.exit(0);
   }
 }

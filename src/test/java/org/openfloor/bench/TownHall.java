@@ -32,6 +32,8 @@ final class TownHall {
   private final Attendees attendees;
   private final AtomicIntegerArray votesSent;
   private final LongAdder replies = new LongAdder();
+  /** Held for as long as the voters' sockets (see {@link Audience}: a collected client closes its sockets). */
+  private WebSocketClient voterClient;
   private final LongAdder errors = new LongAdder();
   private final List<WebSocket> voters = new ArrayList<>();
   private volatile boolean sending;
@@ -94,12 +96,12 @@ final class TownHall {
   /** Connects the attendees (timed) and the voters; returns the seconds the attendees took. */
   double connect() throws Exception {
     double seconds = attendees.connect();
-    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20)
+    voterClient = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20)
         .setMaxMessageSize(1 << 22));
     for (int i = 0; i < plan.voters(); i++) {
       int port = ports.get(i % ports.size());
       CountDownLatch open = new CountDownLatch(1);
-      WebSocket voter = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+      WebSocket voter = voterClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
           .setURI(wire.uri())).onSuccess(ws -> {
             ws.textMessageHandler(text -> onVoterFrame(ws, text, open));
             if (wire.openOnConnect()) {

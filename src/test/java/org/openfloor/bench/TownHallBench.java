@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -38,6 +39,12 @@ import org.openfloor.testing.Api;
  */
 public final class TownHallBench {
   private static final int QUESTIONS = 50;
+  /**
+   * Seconds of load before measuring ({@code --warmup}): 30 by default, because a fresh server JVM is still
+   * compiling its hot paths long after it first serves them (C2 took 73 % of a core through the measured seconds
+   * after an 8 s warm-up, 3 % after 30 s), and a measurement should see the server it would be after minutes.
+   */
+  private static final String DEFAULT_WARMUP = "30";
 
   private final Options options;
   private final Path work;
@@ -104,7 +111,8 @@ public final class TownHallBench {
 
   private TownHall.Plan plan(int attendees) {
     return new TownHall.Plan(attendees, options.integer("votes", 2_000), options.integer("asks", 20),
-        options.integer("voters", 4), options.decimal("warmup", 5), options.decimal("measure", 10));
+        options.integer("voters", 4), Double.parseDouble(options.get("warmup", DEFAULT_WARMUP)),
+        options.decimal("measure", 10));
   }
 
   // ---------------------------------------------------------------------------------------- runs
@@ -173,17 +181,25 @@ public final class TownHallBench {
       case "socketio" -> BenchServer.socketIo(socketIoScript(), port, window(), logs);
       default -> throw new IllegalArgumentException("unknown server " + kind);
     };
-    Wire wire = switch (kind) {
+    try {
+      return measure(kind, wire(kind), List.of(server), plan);
+    } finally {
+      server.stop();
+    }
+  }
+
+  private static Wire wire(String kind) {
+    return switch (kind) {
       case "openfloor" -> Wire.OPENFLOOR_SOCKJS;
       case "openfloor-ws" -> Wire.OPENFLOOR_WS;
       case "bare" -> Wire.BARE;
       default -> Wire.SOCKET_IO;
     };
-    try {
-      return measure(kind, wire, List.of(server), plan);
-    } finally {
-      server.stop();
-    }
+  }
+
+  /** How the two Redis nodes' attendees connect ({@code --redis-wire}): {@code openfloor-ws} (default) or {@code openfloor}. */
+  private String redisWire() {
+    return options.get("redis-wire", "openfloor-ws");
   }
 
   private Row measure(String label, Wire wire, List<BenchServer> servers, TownHall.Plan plan) throws Exception {
@@ -214,10 +230,18 @@ public final class TownHallBench {
       Thread.sleep(1_000);
       long heapAfter = heap(servers);
       double[] cpu = new double[2];
-      TownHall.Result result = townHall.run(connectSeconds, () -> cpu[0] = cpu(servers), () -> cpu[1] = cpu(servers));
+      MachineCpu[] machine = new MachineCpu[2];
+      TownHall.Result result = townHall.run(connectSeconds, () -> {
+        cpu[0] = cpu(servers);
+        machine[0] = MachineCpu.now();
+      }, () -> {
+        cpu[1] = cpu(servers);
+        machine[1] = MachineCpu.now();
+      });
       double heapPerConnection = result.opened() == 0 ? 0 : (heapAfter - heapBefore) / (double) result.opened();
       return new Row(label, plan.attendees(), result, (cpu[1] - cpu[0]) / result.deliveries() * 1000,
-          heapPerConnection / 1024, plan.attendees() * 1000.0 / window());
+          heapPerConnection / 1024, plan.attendees() * 1000.0 / window(),
+          new Cores((cpu[1] - cpu[0]) / result.measureSeconds(), machine[1].coresBusySince(machine[0])));
     } finally {
       generator.close().await();
       if (sentFile != null) {
@@ -305,7 +329,8 @@ public final class TownHallBench {
         nodes.add(BenchServer.openFloor("redis-node-" + i, freePort(), freshDir("redis-node"), window(),
             serverJvmOptions(), serverEnvironment(env), logs));
       }
-      return measure("openfloor ×2 on Redis", Wire.OPENFLOOR_SOCKJS, nodes, plan(attendees));
+      String oneNode = redisWire();
+      return measure(oneNode + " ×2 on Redis", wire(oneNode), nodes, plan(attendees));
     } finally {
       for (BenchServer node : nodes) {
         node.stop();
@@ -501,30 +526,36 @@ public final class TownHallBench {
     return nanos / 1e6;
   }
 
+  /** Cores used while measuring: by the server processes, and by the whole machine (generator included). */
+  record Cores(double server, double machine) {
+  }
+
   /** One measured line of the table. */
   record Row(String server, int attendees, TownHall.Result result, double cpuPerThousand, double heapKibPerConnection,
-             double expectedPerSecond) {
+             double expectedPerSecond, Cores cores) {
     String line() {
       Histogram lag = result.lag();
       return String.format("%-22s N=%-6d open=%-6d conn/s=%-7.0f deliv/s=%-8.0f (%.0f%% of %.0f) lag ms p50=%.0f p95=%.0f "
-              + "p99=%.0f max=%.0f cpu s/1000=%.4f heap KiB/conn=%.1f votes=%d errors=%d", server, attendees,
+              + "p99=%.0f max=%.0f cpu s/1000=%.4f cores server=%.2f machine=%.2f heap KiB/conn=%.1f votes=%d errors=%d",
+          server, attendees,
           result.opened(), result.connectsPerSecond(), result.deliveriesPerSecond(),
           100 * result.deliveriesPerSecond() / expectedPerSecond, expectedPerSecond, ms(lag.getValueAtPercentile(50)),
           ms(lag.getValueAtPercentile(95)), ms(lag.getValueAtPercentile(99)), ms(lag.getMaxValue()), cpuPerThousand,
-          heapKibPerConnection, result.votesSent(), result.errors());
+          cores.server(), cores.machine(), heapKibPerConnection, result.votesSent(), result.errors());
     }
 
     String markdown(Row bare) {
       Histogram lag = result.lag();
       if (result.deliveries() == 0) {
-        return String.format("| %s | %,d | %,d | %,.0f | 0 | 0%% | — | — | — | — | — | %.1f | %s | — | — |", server,
-            attendees, result.opened(), result.connectsPerSecond(), heapKibPerConnection, ratio(0, bare, 0));
+        return String.format("| %s | %,d | %,d | %,.0f | 0 | 0%% | — | — | — | — | — | %.2f | %.2f | %.1f | %s | — | — |",
+            server, attendees, result.opened(), result.connectsPerSecond(), cores.server(), cores.machine(),
+            heapKibPerConnection, ratio(0, bare, 0));
       }
-      return String.format("| %s | %,d | %,d | %,.0f | %,.0f | %.0f%% | %.0f | %.0f | %.0f | %.0f | %.4f | %.1f | %s | %s "
-              + "| %s |", server, attendees, result.opened(), result.connectsPerSecond(), result.deliveriesPerSecond(),
-          100 * result.deliveriesPerSecond() / expectedPerSecond, ms(lag.getValueAtPercentile(50)),
-          ms(lag.getValueAtPercentile(95)), ms(lag.getValueAtPercentile(99)), ms(lag.getMaxValue()), cpuPerThousand,
-          heapKibPerConnection, ratio(result.deliveriesPerSecond(), bare, 0), ratio(lag.getValueAtPercentile(99), bare, 1),
+      return String.format("| %s | %,d | %,d | %,.0f | %,.0f | %.0f%% | %.0f | %.0f | %.0f | %.0f | %.4f | %.2f | %.2f "
+              + "| %.1f | %s | %s | %s |", server, attendees, result.opened(), result.connectsPerSecond(),
+          result.deliveriesPerSecond(), 100 * result.deliveriesPerSecond() / expectedPerSecond,
+          ms(lag.getValueAtPercentile(50)), ms(lag.getValueAtPercentile(95)), ms(lag.getValueAtPercentile(99)),
+          ms(lag.getMaxValue()), cpuPerThousand, cores.server(), cores.machine(), heapKibPerConnection, ratio(result.deliveriesPerSecond(), bare, 0), ratio(lag.getValueAtPercentile(99), bare, 1),
           ratio(cpuPerThousand, bare, 2));
     }
 
@@ -548,9 +579,9 @@ public final class TownHallBench {
         .append(" questions, ").append(options.get("asks", "20")).append(" new questions/s, window W = ")
         .append(window()).append(" ms\n\n");
     md.append("| server | attendees | connected | connects/s | deliveries/s | of N×1000/W | lag p50 ms | p95 | p99 | max "
-        + "| server CPU s per 1,000 deliveries | heap KiB per connection | deliveries ÷ bare | p99 ÷ bare "
-        + "| CPU per delivery ÷ bare |\n");
-    md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        + "| server CPU s per 1,000 deliveries | server cores | machine cores busy | heap KiB per connection "
+        + "| deliveries ÷ bare | p99 ÷ bare | CPU per delivery ÷ bare |\n");
+    md.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
     List<Row> medians = medians();
     for (Row row : medians) {
       Row bare = medians.stream().filter(r -> r.server().equals("bare") && r.attendees() == row.attendees())
@@ -559,6 +590,7 @@ public final class TownHallBench {
     }
     md.append("\nThe last three columns divide each row's figure by the bare server's at the same N in this run "
         + "(the targets: deliveries ≥ 0.95× (0.9× at 10,000), p99 ≤ 1.2×, CPU per delivery ≤ 1.3×).\n");
+    twoNodesAgainstOne(medians).ifPresent(md::append);
     md.append('\n');
     if (durable != null) {
       md.append("**Durable submits** (question POST → 201 on the embedded SQLite log, fsync per group commit): ")
@@ -575,11 +607,31 @@ public final class TownHallBench {
         .append(loadAtStart).append("`, at end `").append(loadAtEnd).append("`. ")
         .append(options.integer("repeats", 1) > 1 ? "Each figure is the median of " + options.integer("repeats", 1)
             + " runs. " : "")
-        .append("Warm-up ").append(options.get("warmup", "5")).append(" s, measured ")
+        .append("Warm-up ").append(options.get("warmup", DEFAULT_WARMUP)).append(" s, measured ")
         .append(options.get("measure", "10")).append(" s per run. Server JVM options: `")
         .append(String.join(" ", serverJvmOptions())).append("`.\n");
     notes.forEach(n -> md.append('\n').append(n).append('\n'));
     return md.toString();
+  }
+
+  /** The two-node Redis row's p99 lag against one node's (same wire, embedded log) at the same N, if both ran. */
+  private static Optional<String> twoNodesAgainstOne(List<Row> medians) {
+    for (Row two : medians) {
+      if (!two.server().endsWith(" ×2 on Redis")) {
+        continue;
+      }
+      String oneNode = two.server().substring(0, two.server().indexOf(" ×2"));
+      Optional<Row> one = medians.stream()
+          .filter(r -> r.server().equals(oneNode) && r.attendees() == two.attendees()).findFirst();
+      if (one.isPresent() && one.get().result().deliveries() > 0 && two.result().deliveries() > 0) {
+        double twoP99 = ms(two.result().lag().getValueAtPercentile(99));
+        double oneP99 = ms(one.get().result().lag().getValueAtPercentile(99));
+        return Optional.of(String.format("%nTwo nodes on Redis at %,d attendees: p99 lag %.0f ms against one node's "
+            + "%.0f ms (%s, embedded log): %.2f× (target ≤ 1.3×).%n", two.attendees(), twoP99, oneP99, oneNode,
+            twoP99 / oneP99));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Per server and size, the run with the median p99 lag (whole runs, so each row's figures belong together). */

@@ -11,9 +11,9 @@ import java.util.UUID;
  * read tallies with {@link TallyScanner}).
  */
 enum Wire {
-  /** OpenFloor's SockJS event-bus bridge over WebSocket, as the pages use it. */
+  /** OpenFloor's SockJS event-bus bridge over WebSocket: the pages' fallback when a plain WebSocket cannot open. */
   OPENFLOOR_SOCKJS,
-  /** OpenFloor's plain WebSocket bridge at {@code /ws}: the same bridge JSON, no SockJS framing. */
+  /** OpenFloor's plain WebSocket bridge at {@code /ws}, as the pages use it: the same bridge JSON, no SockJS framing. */
   OPENFLOOR_WS,
   /** The bare Vert.x ceiling of {@link BareServer}. */
   BARE,

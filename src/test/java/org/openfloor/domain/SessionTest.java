@@ -96,6 +96,7 @@ class SessionTest {
     entries.forEach(two::apply);
     assertThat(one.questions().all()).isEqualTo(two.questions().all());
     assertThat(one.participants()).isEqualTo(two.participants());
+    assertThat(one.participantCount()).isEqualTo(1);
   }
 
   @Nested

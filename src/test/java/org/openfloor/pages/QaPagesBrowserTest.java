@@ -43,6 +43,15 @@ class QaPagesBrowserTest {
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration LIVE = Duration.ofSeconds(1);
   private static final Duration STEP = Duration.ofSeconds(5);
+  /** Every socket to {@code …/ws} goes to a closed port instead, so it closes without ever opening. */
+  private static final String REFUSE_PLAIN_WS = """
+      const RealWebSocket = window.WebSocket;
+      window.WebSocket = function (url, protocols) {
+        return String(url).endsWith('/ws') ? new RealWebSocket('ws://127.0.0.1:9/ws') : new RealWebSocket(url, protocols);
+      };
+      window.WebSocket.prototype = RealWebSocket.prototype;
+      Object.assign(window.WebSocket, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
+      """;
 
   private static Vertx vertx;
   private static TestServer server;
@@ -83,6 +92,9 @@ class QaPagesBrowserTest {
     waitFor(screen, STEP).until(ExpectedConditions.textToBe(By.id("session-title"), "Closing session"));
 
     joinByCode(phone, code);
+    waitFor(phone, STEP).until(ExpectedConditions.attributeToBe(By.id("conn"), "data-status", "online"));
+    assertThat(phone.findElement(By.id("conn")).getDomAttribute("data-transport")).as("the page uses the plain /ws bridge")
+        .isEqualTo("websocket");
     String question = "Who follows up on the recommendations of this forum?";
     ask(phone, question);
     waitFor(phone, STEP).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mine-list"), question));
@@ -114,6 +126,28 @@ class QaPagesBrowserTest {
     assertThat(phone.findElement(By.id("ask-heading")).getText()).isNotEqualTo("Ask a question");
     screenshot(phone, "attend-ar");
   }
+
+  @Test
+  @DisplayName("a phone whose plain WebSocket cannot open (a proxy refusing upgrades) falls back to SockJS and still sees questions live")
+  void fallsBackToSockJs() throws IOException {
+    WebDriver desk = browser(1366, 900);
+    WebDriver phone = browser(390, 844);
+    ((ChromeDriver) phone).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", REFUSE_PLAIN_WS));
+
+    String code = createPreModeratedSession(desk);
+    String moderatorLink = desk.findElement(By.id("moderator-link")).getText();
+    joinByCode(phone, code);
+    waitFor(phone, STEP).until(ExpectedConditions.attributeToBe(By.id("conn"), "data-status", "online"));
+    assertThat(phone.findElement(By.id("conn")).getDomAttribute("data-transport")).isEqualTo("sockjs");
+
+    String question = "Which of the recommendations need funding first?";
+    ask(phone, question);
+    desk.get(moderatorLink);
+    By approve = By.cssSelector("#pending-list li[data-id] button[data-action='approve']");
+    waitFor(desk, STEP).until(ExpectedConditions.elementToBeClickable(approve)).click();
+    waitFor(phone, LIVE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("question-list"), question));
+  }
+
 
   private String createPreModeratedSession(WebDriver desk) throws IOException {
     desk.get(url("/?lang=en"));
