@@ -50,7 +50,7 @@ public final class BareServer extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    scheduleFlush();
+    scheduleFlush(windowMillis);
     if (System.getenv("BENCH_PROGRESS") != null) {
       long t0 = System.nanoTime();
       vertx.setPeriodic(1000, t -> System.out.printf("progress t=%.1f votes=%d flushes=%d asks=%d%n",
@@ -83,13 +83,17 @@ public final class BareServer extends VerticleBase {
   }
 
   /**
-   * One window after the previous flush, like OpenFloor's cadence: a periodic timer would catch up after a
-   * stall with flushes in a row, more than N × 1000 / W updates a second.
+   * OpenFloor's cadence: the next flush one window after the previous one began (a window after it ended if
+   * it took longer than a window). A periodic timer would catch up after a stall with flushes in a row, more
+   * than N × 1000 / W updates a second; a window after each flush ended would fall behind OpenFloor's
+   * rate by the time each flush takes.
    */
-  private void scheduleFlush() {
-    vertx.setTimer(windowMillis, t -> {
+  private void scheduleFlush(long delayMillis) {
+    vertx.setTimer(delayMillis, t -> {
+      long began = System.nanoTime();
       flush();
-      scheduleFlush();
+      long tookMillis = (System.nanoTime() - began) / 1_000_000;
+      scheduleFlush(tookMillis < windowMillis ? Math.max(1, windowMillis - tookMillis) : windowMillis);
     });
   }
 
