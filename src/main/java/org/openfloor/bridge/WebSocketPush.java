@@ -42,9 +42,10 @@ public final class WebSocketPush {
   private List<Target> unflushed = new ArrayList<>();
   private final Runnable flushAll = this::flushAll;
 
-  /** {@code socket}, as Vert.x core hands it to a server's WebSocket handler, as a push target. */
+  /** {@code socket}, as Vert.x core hands it to a server's WebSocket handler, as a push target (see below). */
   public static Target target(ServerWebSocket socket) {
-    return new Target(socket, ((WebSocketInternal) (Object) socket).channelHandlerContext());
+    ChannelHandlerContext vertxHandler = ((WebSocketInternal) (Object) socket).channelHandlerContext();
+    return new Target(socket, encoderPlace(vertxHandler.pipeline(), vertxHandler));
   }
 
   /**
@@ -55,8 +56,12 @@ public final class WebSocketPush {
    */
   public static Target target(ServerWebSocket socket, HttpConnection connection) {
     ChannelPipeline pipeline = ((ConnectionBase) connection).channel().pipeline();
+    return new Target(socket, encoderPlace(pipeline, pipeline.context(VertxHandler.class)));
+  }
+
+  private static ChannelHandlerContext encoderPlace(ChannelPipeline pipeline, ChannelHandlerContext fallback) {
     ChannelHandlerContext encoder = pipeline.context(WebSocketFrameEncoder.class);
-    return new Target(socket, encoder != null ? encoder : pipeline.context(VertxHandler.class));
+    return encoder != null ? encoder : fallback;
   }
 
   /** A final text frame carrying {@code payload}, unmasked, in a direct buffer: release it once pushed. */

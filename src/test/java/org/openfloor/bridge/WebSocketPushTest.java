@@ -39,6 +39,23 @@ class WebSocketPushTest {
     }));
     HttpServer server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
         .requestHandler(router).listen(0, "127.0.0.1").await();
+    assertEveryoneGetsAllInOrder(vertx, server, targets);
+  }
+
+  @Test
+  @DisplayName("does the same for sockets of a server's own WebSocket handler (the bare bench server's)")
+  void deliversInOrderFromWebSocketHandler(Vertx vertx) throws Exception {
+    WebSocketPush push = new WebSocketPush();
+    List<WebSocketPush.Target> targets = new CopyOnWriteArrayList<>();
+    HttpServer server = vertx.createHttpServer().webSocketHandler(ws -> {
+      targets.add(WebSocketPush.target(ws));
+      ws.textMessageHandler(text -> pushAll(push, targets));
+    }).listen(0, "127.0.0.1").await();
+    assertEveryoneGetsAllInOrder(vertx, server, targets);
+  }
+
+  private static void assertEveryoneGetsAllInOrder(Vertx vertx, HttpServer server, List<WebSocketPush.Target> targets)
+      throws Exception {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 17)
         .setMaxMessageSize(1 << 17));
     List<List<String>> received = List.of(new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
