@@ -39,6 +39,7 @@ public final class ServerVerticle extends VerticleBase {
 
   private final OpenFloorConfig config;
   private final Function<io.vertx.core.Vertx, Future<CommandLog>> logOpener;
+  private final BridgeLimits bridgeLimits;
   private CommandLog log;
   private SessionRegistry registry;
   private HttpServer server;
@@ -49,6 +50,8 @@ public final class ServerVerticle extends VerticleBase {
   public ServerVerticle(OpenFloorConfig config, Function<io.vertx.core.Vertx, Future<CommandLog>> logOpener) {
     this.config = config;
     this.logOpener = logOpener;
+    this.bridgeLimits = new BridgeLimits(config.maxFrameBytes(), config.maxHandlersPerSocket(),
+        config.maxRefusalsPerSocket());
   }
 
   /** A node on the log its configuration names ({@code log}, {@code redisUrl}, {@code redisWaitReplicas}, …). */
@@ -86,7 +89,7 @@ public final class ServerVerticle extends VerticleBase {
     router.route("/api/*").subRouter(
         new ApiRoutes(gateway, new Links(config.publicUrl()), config.sessionCreationToken(), config.maxBodyBytes())
             .withThrottle(throttle).router(vertx));
-    EventBusBridge bridge = new EventBusBridge(gateway, sockets, bridgeLimits()).withThrottle(throttle);
+    EventBusBridge bridge = new EventBusBridge(gateway, sockets, bridgeLimits).withThrottle(throttle);
     router.route("/eventbus/*").subRouter(bridge.router(vertx));
     router.get("/ws").handler(bridge.plainWebSocket());
     router.get("/j/:code").handler(this::joinLink);
@@ -95,10 +98,6 @@ public final class ServerVerticle extends VerticleBase {
         .sendFile(SOCKJS_CLIENT));
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
     return router;
-  }
-
-  private BridgeLimits bridgeLimits() {
-    return new BridgeLimits(config.maxFrameBytes(), config.maxHandlersPerSocket(), config.maxRefusalsPerSocket());
   }
 
   private void startRetention() {
@@ -110,8 +109,8 @@ public final class ServerVerticle extends VerticleBase {
 
   private Future<HttpServer> listen(Router router) {
     HttpServerOptions options = new HttpServerOptions()
-        .setMaxWebSocketFrameSize(bridgeLimits().webSocketBytes())
-        .setMaxWebSocketMessageSize(bridgeLimits().webSocketBytes())
+        .setMaxWebSocketFrameSize(bridgeLimits.webSocketBytes())
+        .setMaxWebSocketMessageSize(bridgeLimits.webSocketBytes())
         .setCompressionSupported(true)
         // Deflating each pushed frame per socket would undo encoding it once for all: off (see README, Performance).
         .setPerMessageWebSocketCompressionSupported(false).setPerFrameWebSocketCompressionSupported(false);

@@ -74,7 +74,11 @@ final class RedisAppendPipeline {
    */
   Future<LogEntry> append(String session, List<String> keys, String payload) {
     Pending pending = new Pending(session, keys, payload, System.nanoTime());
-    context.runOnContext(v -> enqueue(pending));
+    if (Vertx.currentContext() == context) {
+      enqueue(pending);
+    } else {
+      context.runOnContext(v -> enqueue(pending));
+    }
     return pending.promise.future();
   }
 

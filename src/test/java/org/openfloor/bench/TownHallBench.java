@@ -45,6 +45,7 @@ public final class TownHallBench {
    * after an 8 s warm-up, 3 % after 30 s), and a measurement should see the server it would be after minutes.
    */
   private static final String DEFAULT_WARMUP = "30";
+  private static final String TWO_NODES = " ×2 on Redis";
 
   private final Options options;
   private final Path work;
@@ -330,7 +331,7 @@ public final class TownHallBench {
             serverJvmOptions(), serverEnvironment(env), logs));
       }
       String oneNode = redisWire();
-      return measure(oneNode + " ×2 on Redis", wire(oneNode), nodes, plan(attendees));
+      return measure(oneNode + TWO_NODES, wire(oneNode), nodes, plan(attendees));
     } finally {
       for (BenchServer node : nodes) {
         node.stop();
@@ -615,12 +616,12 @@ public final class TownHallBench {
   }
 
   /** The two-node Redis row's p99 lag against one node's (same wire, embedded log) at the same N, if both ran. */
-  private static Optional<String> twoNodesAgainstOne(List<Row> medians) {
+  private Optional<String> twoNodesAgainstOne(List<Row> medians) {
+    String oneNode = redisWire();
     for (Row two : medians) {
-      if (!two.server().endsWith(" ×2 on Redis")) {
+      if (!two.server().equals(oneNode + TWO_NODES)) {
         continue;
       }
-      String oneNode = two.server().substring(0, two.server().indexOf(" ×2"));
       Optional<Row> one = medians.stream()
           .filter(r -> r.server().equals(oneNode) && r.attendees() == two.attendees()).findFirst();
       if (one.isPresent() && one.get().result().deliveries() > 0 && two.result().deliveries() > 0) {
