@@ -22,6 +22,7 @@ public final class ConfigLoader {
   private static final String DEFAULT_FILE = "config/openfloor.json";
   private static final String BUNDLED = "/openfloor.json";
   private static final int DEFAULT_MAX_REFUSALS_PER_SOCKET = 50;
+  private static final int MAX_PORT = 65_535;
 
   private ConfigLoader() {
   }
@@ -46,16 +47,25 @@ public final class ConfigLoader {
     Path path = Path.of(file);
     try {
       if (Files.isRegularFile(path)) {
-        return new JsonObject(Files.readString(path));
+        return parsed(path.toString(), Files.readString(path));
       }
       try (InputStream in = ConfigLoader.class.getResourceAsStream(BUNDLED)) {
         if (in == null) {
-          throw new IllegalStateException("no configuration: neither " + path + " nor bundled defaults");
+          throw new IllegalArgumentException("no configuration: neither " + path + " nor bundled defaults");
         }
-        return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        return parsed(BUNDLED, new String(in.readAllBytes(), StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
-      throw new IllegalStateException("cannot read configuration " + path, e);
+      throw new IllegalArgumentException("cannot read the configuration file " + path + ": " + e.getMessage());
+    }
+  }
+
+  private static JsonObject parsed(String source, String text) {
+    try {
+      return new JsonObject(text);
+    } catch (io.vertx.core.json.DecodeException e) {
+      throw new IllegalArgumentException("the configuration file " + source + " is not a JSON object: "
+          + e.getMessage().lines().findFirst().orElse(""));
     }
   }
 
@@ -69,26 +79,46 @@ public final class ConfigLoader {
   }
 
   private static Object typed(String key, Object defaultValue, String value) {
+    String trimmed = value.trim();
     try {
-      if (defaultValue instanceof Integer || defaultValue instanceof Long) {
-        return Long.parseLong(value.trim());
+      if (defaultValue instanceof Integer) {
+        return Integer.parseInt(trimmed);
       }
-      if (defaultValue instanceof Boolean) {
-        return Boolean.parseBoolean(value.trim());
+      if (defaultValue instanceof Long) {
+        return Long.parseLong(trimmed);
       }
-      return value;
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(environmentName(key) + " must be a whole number, not '" + value + "'");
     }
+    if (defaultValue instanceof Boolean) {
+      if (!trimmed.equalsIgnoreCase("true") && !trimmed.equalsIgnoreCase("false")) {
+        throw new IllegalArgumentException(environmentName(key) + " must be true or false, not '" + value + "'");
+      }
+      return Boolean.parseBoolean(trimmed);
+    }
+    return value;
+  }
+
+  /** Every key of the defaults (the bundled copy when there is no file) with its value, for {@code --help}. */
+  static JsonObject defaults(Map<String, String> env) {
+    return readDefaults(env.getOrDefault("OPENFLOOR_CONFIG", DEFAULT_FILE));
   }
 
   static OpenFloorConfig fromJson(JsonObject json) {
+    nonNegative(json, "httpPort", "maxBodyBytes", "maxFrameBytes", "maxHandlersPerSocket", "maxRefusalsPerSocket",
+        "coalesceMillis", "recentEvents", "rememberedRequests", "answerTimeoutMillis", "snapshotEvery",
+        "rateCommandsPerSecond", "rateBurst", "joinsPerIpPerMinute", "redisWaitReplicas", "redisWaitTimeoutMs",
+        "retentionDays");
+    if (json.getInteger("httpPort") > MAX_PORT) {
+      throw new IllegalArgumentException(environmentName("httpPort") + " must be a port from 0 to " + MAX_PORT
+          + ", not " + json.getInteger("httpPort"));
+    }
     return new OpenFloorConfig(
         json.getString("httpHost"),
         json.getInteger("httpPort"),
         json.getString("publicUrl"),
         Path.of(json.getString("dataDir")),
-        OpenFloorConfig.LogKind.valueOf(json.getString("log").toUpperCase(Locale.ROOT)),
+        logKind(json.getString("log")),
         json.getString("redisUrl"),
         json.getString("redisKeyPrefix"),
         json.getInteger("redisWaitReplicas"),
@@ -112,6 +142,25 @@ public final class ConfigLoader {
         json.getString("screenFrameAncestors"),
         json.getInteger("retentionDays"),
         transport(json.getString("transport", "epoll")));
+  }
+
+  private static OpenFloorConfig.LogKind logKind(String value) {
+    for (OpenFloorConfig.LogKind kind : OpenFloorConfig.LogKind.values()) {
+      if (kind.name().equalsIgnoreCase(value.trim())) {
+        return kind;
+      }
+    }
+    throw new IllegalArgumentException(environmentName("log") + " must be sqlite or redis, not '" + value + "'");
+  }
+
+  private static void nonNegative(JsonObject json, String... keys) {
+    for (String key : keys) {
+      Object value = json.getValue(key);
+      if (value != null && (!(value instanceof Number number) || number.longValue() < 0)) {
+        throw new IllegalArgumentException(environmentName(key) + " must be a whole number of 0 or more, not '"
+            + value + "'");
+      }
+    }
   }
 
   private static String transport(String value) {

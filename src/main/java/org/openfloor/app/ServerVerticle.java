@@ -127,6 +127,7 @@ public final class ServerVerticle extends VerticleBase {
     log.ready().onComplete(ar -> {
       boolean ready = ar.succeeded() && ar.result();
       JsonObject body = new JsonObject().put("status", ready ? "ready" : "not-ready")
+          .put("version", BuildInfo.current().version()).put("commit", BuildInfo.current().commit())
           .put("log", config.log().name().toLowerCase()).put("sessionsLoaded", registry.loadedCount())
           .put("bridgeSockets", sockets.openSockets());
       ctx.response().setStatusCode(ready ? 200 : 503).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")

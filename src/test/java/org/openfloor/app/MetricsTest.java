@@ -20,6 +20,7 @@ import org.openfloor.live.Addresses;
 import org.openfloor.testing.Api;
 import org.openfloor.testing.BridgeClient;
 import org.openfloor.testing.TestServer;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("GET /metrics")
@@ -32,29 +33,29 @@ class MetricsTest {
 
   @BeforeEach
   void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir).await();
+    server = await(TestServer.start(vertx, dataDir));
     api = new Api(vertx, server.port());
   }
 
   @AfterEach
   void stop() {
     api.close();
-    server.stop().await();
+    await(server.stop());
   }
 
   @Test
   @DisplayName("answers in Prometheus text with connections, pushes, append latency, commands and sessions after traffic")
   void reportsTheServersMeters(Vertx vertx) {
-    JsonObject created = api.createSession("Metrics", "post").await();
+    JsonObject created = await(api.createSession("Metrics", "post"));
     String code = created.getString("code");
-    JsonObject alice = api.join(code, "Alice").await();
-    BridgeClient socket = BridgeClient.connect(vertx, server.port()).await();
+    JsonObject alice = await(api.join(code, "Alice"));
+    BridgeClient socket = await(BridgeClient.connect(vertx, server.port()));
     socket.register(Addresses.publicOf(code), null);
-    socket.command(new JsonObject().put("type", "sync").put("session", code), null).await();
-    api.ask(code, alice.getString("token"), "Who measures the measurers?").await();
-    api.ask(code, "not-a-token", "Refused").await();
+    await(socket.command(new JsonObject().put("type", "sync").put("session", code), null));
+    await(api.ask(code, alice.getString("token"), "Who measures the measurers?"));
+    await(api.ask(code, "not-a-token", "Refused"));
 
-    HttpResponse<?> response = api.call(HttpMethod.GET, "/metrics", null, null).await();
+    HttpResponse<?> response = await(api.call(HttpMethod.GET, "/metrics", null, null));
     String text = response.bodyAsString();
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -64,6 +65,6 @@ class MetricsTest {
     assertThat(text).containsPattern("openfloor_updates_pushed_total [1-9]");
     assertThat(text).containsPattern("openfloor_commands_total\\{outcome=\"accepted\",type=\"ask\"} 1\\.0");
     assertThat(text).containsPattern("openfloor_commands_total\\{outcome=\"rejected\",type=\"ask\"} 1\\.0");
-    socket.close().await();
+    await(socket.close());
   }
 }

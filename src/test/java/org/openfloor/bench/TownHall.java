@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.HdrHistogram.Histogram;
+import static org.openfloor.testing.Await.await;
 
 /**
  * The "town hall" load: attendees connected to one session ({@link Attendees}, in this JVM or in generator
@@ -101,13 +102,13 @@ final class TownHall {
     for (int i = 0; i < plan.voters(); i++) {
       int port = ports.get(i % ports.size());
       CountDownLatch open = new CountDownLatch(1);
-      WebSocket voter = voterClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+      WebSocket voter = await(voterClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
           .setURI(wire.uri())).onSuccess(ws -> {
             ws.textMessageHandler(text -> onVoterFrame(ws, text, open));
             if (wire.openOnConnect()) {
               open.countDown();
             }
-          }).await();
+          }));
       if (!open.await(10, TimeUnit.SECONDS)) {
         throw new IllegalStateException("voter did not open");
       }

@@ -30,6 +30,7 @@ import org.HdrHistogram.Histogram;
 import org.openfloor.app.ConfigLoader;
 import org.openfloor.app.Transports;
 import org.openfloor.testing.Api;
+import static org.openfloor.testing.Await.await;
 
 /**
  * The town-hall benchmark: OpenFloor (SockJS and plain WebSocket bridge), the bare Vert.x ceiling and a
@@ -244,7 +245,7 @@ public final class TownHallBench {
           heapPerConnection / 1024, plan.attendees() * 1000.0 / window(),
           new Cores((cpu[1] - cpu[0]) / result.measureSeconds(), machine[1].coresBusySince(machine[0])));
     } finally {
-      generator.close().await();
+      await(generator.close());
       if (sentFile != null) {
         Files.deleteIfExists(sentFile);
       }
@@ -291,18 +292,18 @@ public final class TownHallBench {
   static TownHall.Session openFloorSession(Vertx vertx, int port, TownHall.Plan plan) {
     Api api = new Api(vertx, port);
     try {
-      String code = api.createSession("Town hall", "post").await().getString("code");
+      String code = await(api.createSession("Town hall", "post")).getString("code");
       int participants = Math.max(QUESTIONS, plan.maxVotesPerQuestion(QUESTIONS));
       List<String> tokens = new ArrayList<>();
       for (int start = 0; start < participants; start += 100) {
         List<Future<JsonObject>> joins = IntStream.range(start, Math.min(participants, start + 100))
             .mapToObj(i -> api.join(code, "Attendee " + i)).toList();
-        Future.all(joins).await();
+        await(Future.all(joins));
         joins.forEach(j -> tokens.add(j.result().getString("token")));
       }
       List<String> ids = new ArrayList<>();
       for (int q = 0; q < QUESTIONS; q++) {
-        ids.add(api.ask(code, tokens.get(q), "What should the panel discuss first, option " + q + "?").await()
+        ids.add(await(api.ask(code, tokens.get(q), "What should the panel discuss first, option " + q + "?"))
             .getString("id"));
       }
       return new TownHall.Session(code, ids, tokens);
@@ -347,10 +348,10 @@ public final class TownHallBench {
     Vertx vertx = Vertx.vertx();
     try {
       Api api = new Api(vertx, server.port());
-      String code = api.createSession("Durable submits", "post").await().getString("code");
+      String code = await(api.createSession("Durable submits", "post")).getString("code");
       List<String> tokens = new ArrayList<>();
       for (int i = 0; i < 100; i++) {
-        tokens.add(api.join(code, "Asker " + i).await().getString("token"));
+        tokens.add(await(api.join(code, "Asker " + i)).getString("token"));
       }
       api.close();
       WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
@@ -391,7 +392,7 @@ public final class TownHallBench {
       System.out.println("durable submits: " + line);
       return line;
     } finally {
-      vertx.close().await();
+      await(vertx.close());
       server.stop();
     }
   }
@@ -425,7 +426,7 @@ public final class TownHallBench {
             serverJvmOptions(), serverEnvironment(Map.of()), work.resolve("logs"));
         servers.add(server);
         Api api = new Api(vertx, server.port());
-        String code = api.createSession("Ceiling", "post").await().getString("code");
+        String code = await(api.createSession("Ceiling", "post")).getString("code");
         api.close();
         heapsBefore.add(server.heapAfterGc());
         holders.add(new ProcessBuilder(BenchServer.javaBin(), "-Xmx2g", "-cp", System.getProperty("java.class.path"),
@@ -462,7 +463,7 @@ public final class TownHallBench {
       for (BenchServer server : servers) {
         server.stop();
       }
-      vertx.close().await();
+      await(vertx.close());
     }
   }
 

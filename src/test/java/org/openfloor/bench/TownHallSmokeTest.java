@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.openfloor.testing.Await.await;
 
 @DisplayName("The town-hall bench, in small")
 class TownHallSmokeTest {
@@ -42,7 +43,7 @@ class TownHallSmokeTest {
       assertThat(server.cpuSeconds()).isGreaterThan(cpuBefore);
       assertThat(server.heapAfterGc()).isPositive();
     } finally {
-      generator.close().await();
+      await(generator.close());
       server.stop();
     }
   }

@@ -20,6 +20,7 @@ import org.openfloor.live.Addresses;
 import org.openfloor.testing.Api;
 import org.openfloor.testing.BridgeClient;
 import org.openfloor.testing.TestServer;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("The bridge firewall")
@@ -37,33 +38,33 @@ class BridgeFirewallTest {
 
   @BeforeEach
   void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir, new JsonObject().put("maxHandlersPerSocket", 4)).await();
+    server = await(TestServer.start(vertx, dataDir, new JsonObject().put("maxHandlersPerSocket", 4)));
     api = new Api(vertx, server.port());
-    JsonObject created = api.createSession("Firewall", "post").await();
+    JsonObject created = await(api.createSession("Firewall", "post"));
     code = created.getString("code");
     moderatorToken = created.getString("moderatorToken");
-    alice = api.join(code, "Alice").await();
-    bob = api.join(code, "Bob").await();
-    socket = BridgeClient.connect(vertx, server.port()).await();
+    alice = await(api.join(code, "Alice"));
+    bob = await(api.join(code, "Bob"));
+    socket = await(BridgeClient.connect(vertx, server.port()));
   }
 
   @AfterEach
   void stop() {
     socket.close();
     api.close();
-    server.stop().await();
+    await(server.stop());
   }
 
   /** Waits until every frame sent so far has been handled, by a command round trip. */
   private void sync() {
-    socket.command(new JsonObject().put("type", "sync").put("session", code), null).await();
+    await(socket.command(new JsonObject().put("type", "sync").put("session", code), null));
   }
 
   /** Asks a visible question and waits until the public push for it has reached the socket, or not. */
   private boolean receivesQuestionOn(String address) {
     String token = alice.getString("token");
-    String id = api.ask(code, token, "Probe " + ThreadLocalRandom.current().nextInt()).await().getString("id");
-    api.moderate(code, moderatorToken, id, new JsonObject().put("highlighted", true)).await();
+    String id = await(api.ask(code, token, "Probe " + ThreadLocalRandom.current().nextInt())).getString("id");
+    await(api.moderate(code, moderatorToken, id, new JsonObject().put("highlighted", true)));
     sync();
     return socket.bodiesOn(address).stream().anyMatch(b -> b.getJsonObject("question") != null
         && id.equals(b.getJsonObject("question").getString("id")));
@@ -149,8 +150,8 @@ class BridgeFirewallTest {
   @Test
   @DisplayName("answers commands sent to openfloor.cmd with a reply")
   void commandsPermitted(VertxTestContext testContext) {
-    JsonObject reply = socket.command(new JsonObject().put("type", "ask").put("session", code).put("text", "Via bridge"),
-        alice.getString("token")).await();
+    JsonObject reply = await(socket.command(new JsonObject().put("type", "ask").put("session", code).put("text", "Via bridge"),
+        alice.getString("token")));
     testContext.verify(() -> {
       assertThat(reply.getString("type")).isEqualTo("rec");
       assertThat(reply.getJsonObject("body").getString("status")).isEqualTo("visible");
@@ -161,9 +162,9 @@ class BridgeFirewallTest {
   @Test
   @DisplayName("answers a refused command with its HTTP status, to the sender only")
   void commandErrors(VertxTestContext testContext) {
-    String questionId = api.ask(code, bob.getString("token"), "Bob's").await().getString("id");
-    JsonObject reply = socket.command(new JsonObject().put("type", "moderate").put("session", code)
-        .put("questionId", questionId).put("status", "hidden"), alice.getString("token")).await();
+    String questionId = await(api.ask(code, bob.getString("token"), "Bob's")).getString("id");
+    JsonObject reply = await(socket.command(new JsonObject().put("type", "moderate").put("session", code)
+        .put("questionId", questionId).put("status", "hidden"), alice.getString("token")));
     testContext.verify(() -> {
       assertThat(reply.getString("type")).isEqualTo("err");
       assertThat(reply.getInteger("failureCode")).isEqualTo(403);
@@ -203,9 +204,9 @@ class BridgeFirewallTest {
       socket.register(Addresses.participant(alice.getString("id")), alice.getString("token"));
       socket.register(Addresses.moderatorsOf(code), moderatorToken);
     }
-    String other = api.createSession("Other", "post").await().getString("code");
+    String other = await(api.createSession("Other", "post")).getString("code");
     socket.register(Addresses.publicOf(other), null);
-    String third = api.createSession("Third", "post").await().getString("code");
+    String third = await(api.createSession("Third", "post")).getString("code");
     socket.register(Addresses.publicOf(third), null);
     sync();
     testContext.verify(() -> assertThat(socket.errors()).extracting(e -> e.getValue("body"))
@@ -220,8 +221,8 @@ class BridgeFirewallTest {
     socket.sendRaw("[1,2,3]");
     socket.sendRaw(new JsonObject().put("type", 7).encode());
     socket.sendRaw(new JsonObject().put("type", "teleport").encode());
-    JsonObject reply = socket.command(new JsonObject().put("type", "ask").put("session", code).put("text", "Still here"),
-        alice.getString("token")).await();
+    JsonObject reply = await(socket.command(new JsonObject().put("type", "ask").put("session", code).put("text", "Still here"),
+        alice.getString("token")));
     testContext.verify(() -> {
       assertThat(socket.errors()).extracting(e -> e.getValue("body"))
           .containsExactly("invalid_json", "invalid_json", "invalid_type", "invalid_type");
@@ -234,7 +235,7 @@ class BridgeFirewallTest {
   @DisplayName("tells a socket that sends an oversized frame why, then closes it")
   void oversizedFrame(VertxTestContext testContext) {
     socket.sendRaw(new JsonObject().put("type", "ping").put("pad", "x".repeat(40_000)).encode());
-    socket.closed().await();
+    await(socket.closed());
     testContext.verify(() -> assertThat(socket.errors()).extracting(e -> e.getValue("body"))
         .containsExactly("frame_too_large"));
     testContext.completeNow();

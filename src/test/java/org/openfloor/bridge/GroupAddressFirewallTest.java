@@ -23,6 +23,7 @@ import org.openfloor.live.Addresses;
 import org.openfloor.testing.Api;
 import org.openfloor.testing.BridgeClient;
 import org.openfloor.testing.TestServer;
+import static org.openfloor.testing.Await.await;
 
 /** The bridge firewall on a breakout group's address: its facilitator and the moderator only. */
 @ExtendWith(VertxExtension.class)
@@ -42,26 +43,26 @@ class GroupAddressFirewallTest {
 
   @BeforeEach
   void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir, new JsonObject().put("maxHandlersPerSocket", 4)).await();
+    server = await(TestServer.start(vertx, dataDir, new JsonObject().put("maxHandlersPerSocket", 4)));
     api = new Api(vertx, server.port());
-    JsonObject created = api.createSession("Groups", "pre").await();
+    JsonObject created = await(api.createSession("Groups", "pre"));
     code = created.getString("code");
     moderatorToken = created.getString("moderatorToken");
     groupA = post("/groups", moderatorToken, new JsonObject().put("name", "Security"));
     groupB = post("/groups", moderatorToken, new JsonObject().put("name", "Ethics"));
     alice = post("/participants", null, new JsonObject().put("name", "Alice").put("groupId", groupA.getString("id")));
-    socket = BridgeClient.connect(vertx, server.port()).await();
+    socket = await(BridgeClient.connect(vertx, server.port()));
   }
 
   @AfterEach
   void stop() {
     socket.close();
     api.close();
-    server.stop().await();
+    await(server.stop());
   }
 
   private JsonObject post(String path, String token, JsonObject body) {
-    HttpResponse<?> response = api.call(HttpMethod.POST, "/api/sessions/" + code + path, token, body).await();
+    HttpResponse<?> response = await(api.call(HttpMethod.POST, "/api/sessions/" + code + path, token, body));
     assertThat(response.statusCode()).as(response.bodyAsString()).isBetween(200, 299);
     return response.bodyAsJsonObject();
   }
@@ -71,14 +72,14 @@ class GroupAddressFirewallTest {
   }
 
   private void sync() {
-    socket.command(new JsonObject().put("type", "sync").put("session", code), null).await();
+    await(socket.command(new JsonObject().put("type", "sync").put("session", code), null));
   }
 
   /** Alice asks in group A (pending, pre-moderated), the moderator hides it; the id of the question. */
   private String askAndHideInGroupA() {
     String id = post("/questions", alice.getString("token"), new JsonObject().put("text", "Who audits the auditors?"))
         .getString("id");
-    api.moderate(code, moderatorToken, id, new JsonObject().put("status", "hidden")).await();
+    await(api.moderate(code, moderatorToken, id, new JsonObject().put("status", "hidden")));
     sync();
     return id;
   }
@@ -100,8 +101,8 @@ class GroupAddressFirewallTest {
     socket.register(address(groupA), facilitator);
     sync();
     String id = askAndHideInGroupA();
-    api.call(HttpMethod.PUT, "/api/sessions/" + code + "/groups/" + groupA.getString("id") + "/notes", facilitator,
-        new JsonObject().put("text", "Three points so far")).await();
+    await(api.call(HttpMethod.PUT, "/api/sessions/" + code + "/groups/" + groupA.getString("id") + "/notes", facilitator,
+        new JsonObject().put("text", "Three points so far")));
     sync();
     testContext.verify(() -> {
       assertThat(deniedCount()).isZero();
@@ -156,7 +157,7 @@ class GroupAddressFirewallTest {
   @Test
   @DisplayName("a facilitator resuming with their token gets what they missed on their group's address")
   void resumeCoversGroupAddress(VertxTestContext testContext) {
-    long before = api.snapshot(code, moderatorToken).await().getLong("seq");
+    long before = await(api.snapshot(code, moderatorToken)).getLong("seq");
     String id = askAndHideInGroupA();
     JsonArray forA = events(groupA.getString("facilitatorToken"), before);
     JsonArray forB = events(groupB.getString("facilitatorToken"), before);
@@ -171,7 +172,7 @@ class GroupAddressFirewallTest {
   }
 
   private JsonArray events(String token, long after) {
-    return api.call(HttpMethod.GET, "/api/sessions/" + code + "/events?after=" + after, token, null).await()
+    return await(api.call(HttpMethod.GET, "/api/sessions/" + code + "/events?after=" + after, token, null))
         .bodyAsJsonObject().getJsonArray("events");
   }
 }

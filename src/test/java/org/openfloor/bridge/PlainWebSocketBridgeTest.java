@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openfloor.live.Addresses;
 import org.openfloor.testing.Api;
 import org.openfloor.testing.TestServer;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("The bridge over a plain WebSocket at /ws")
@@ -35,21 +36,20 @@ class PlainWebSocketBridgeTest {
 
   @BeforeEach
   void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir).await();
+    server = await(TestServer.start(vertx, dataDir));
     api = new Api(vertx, server.port());
-    code = api.createSession("Plain", "post").await().getString("code");
+    code = await(api.createSession("Plain", "post")).getString("code");
   }
 
   @AfterEach
   void stop() {
     api.close();
-    server.stop().await();
+    await(server.stop());
   }
 
   private WebSocket connect(Vertx vertx, List<JsonObject> received) {
-    return vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1")
-        .setPort(server.port()).setURI("/ws")).onSuccess(ws -> ws.textMessageHandler(t -> received.add(new JsonObject(t))))
-        .await();
+    return await(vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1")
+        .setPort(server.port()).setURI("/ws")).onSuccess(ws -> ws.textMessageHandler(t -> received.add(new JsonObject(t)))));
   }
 
   private static JsonObject send(WebSocket ws, List<JsonObject> received, JsonObject command) throws InterruptedException {
@@ -74,9 +74,9 @@ class PlainWebSocketBridgeTest {
     WebSocket ws = connect(vertx, received);
     ws.writeTextMessage(new JsonObject().put("type", "register").put("address", Addresses.publicOf(code)).encode());
     send(ws, received, new JsonObject().put("type", "sync").put("session", code));
-    JsonObject alice = api.join(code, "Alice").await();
+    JsonObject alice = await(api.join(code, "Alice"));
 
-    api.ask(code, alice.getString("token"), "Is it plain?").await();
+    await(api.ask(code, alice.getString("token"), "Is it plain?"));
 
     Promise<JsonObject> question = Promise.promise();
     for (int i = 0; i < 100 && !question.future().isComplete(); i++) {
@@ -87,7 +87,7 @@ class PlainWebSocketBridgeTest {
     assertThat(question.future().result().getString("address")).isEqualTo(Addresses.publicOf(code));
     assertThat(question.future().result().getJsonObject("body").getJsonObject("question").getString("text"))
         .isEqualTo("Is it plain?");
-    ws.close().await();
+    await(ws.close());
   }
 
   @Test
@@ -105,7 +105,7 @@ class PlainWebSocketBridgeTest {
       assertThat(frame.getString("type")).isEqualTo("err");
       assertThat(frame.getString("body")).isEqualTo("access_denied");
     });
-    ws.close().await();
+    await(ws.close());
   }
 
   @Test
@@ -116,8 +116,8 @@ class PlainWebSocketBridgeTest {
 
   private Throwable catchFailure(Vertx vertx) {
     try {
-      vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port())
-          .setURI("/ws").addHeader("Origin", "https://evil.example")).await();
+      await(vertx.createWebSocketClient().connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port())
+          .setURI("/ws").addHeader("Origin", "https://evil.example")));
       return null;
     } catch (Exception e) {
       return e;

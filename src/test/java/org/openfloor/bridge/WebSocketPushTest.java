@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Pushing one encoded frame to many WebSockets")
@@ -37,8 +38,8 @@ class WebSocketPushTest {
       targets.add(WebSocketPush.target(ws, ctx.request().connection()));
       ws.textMessageHandler(text -> pushAll(push, targets));
     }));
-    HttpServer server = vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
-        .requestHandler(router).listen(0, "127.0.0.1").await();
+    HttpServer server = await(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+        .requestHandler(router).listen(0, "127.0.0.1"));
     assertEveryoneGetsAllInOrder(vertx, server, targets);
   }
 
@@ -47,10 +48,10 @@ class WebSocketPushTest {
   void deliversInOrderFromWebSocketHandler(Vertx vertx) throws Exception {
     WebSocketPush push = new WebSocketPush();
     List<WebSocketPush.Target> targets = new CopyOnWriteArrayList<>();
-    HttpServer server = vertx.createHttpServer().webSocketHandler(ws -> {
+    HttpServer server = await(vertx.createHttpServer().webSocketHandler(ws -> {
       targets.add(WebSocketPush.target(ws));
       ws.textMessageHandler(text -> pushAll(push, targets));
-    }).listen(0, "127.0.0.1").await();
+    }).listen(0, "127.0.0.1"));
     assertEveryoneGetsAllInOrder(vertx, server, targets);
   }
 
@@ -62,20 +63,19 @@ class WebSocketPushTest {
     List<Promise<Void>> done = List.of(Promise.promise(), Promise.promise());
     for (int i = 0; i < 2; i++) {
       int n = i;
-      client.connect(new WebSocketConnectOptions().setPort(server.actualPort()).setHost("127.0.0.1").setURI("/ws"))
+      await(client.connect(new WebSocketConnectOptions().setPort(server.actualPort()).setHost("127.0.0.1").setURI("/ws"))
           .onSuccess(ws -> ws.textMessageHandler(text -> {
             received.get(n).add(text);
             if (received.get(n).size() == MESSAGES.size()) {
               done.get(n).tryComplete();
             }
-          })).await();
+          })));
     }
     while (targets.size() < 2) {
       Thread.sleep(10);
     }
 
-    client.connect(new WebSocketConnectOptions().setPort(server.actualPort()).setHost("127.0.0.1").setURI("/ws"))
-        .await().writeTextMessage("go");
+    await(client.connect(new WebSocketConnectOptions().setPort(server.actualPort()).setHost("127.0.0.1").setURI("/ws"))).writeTextMessage("go");
 
     done.get(0).future().await(20, TimeUnit.SECONDS);
     done.get(1).future().await(20, TimeUnit.SECONDS);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openfloor.testing.Api;
 import org.openfloor.testing.TestServer;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Bad input over HTTP gets a clear error and changes nothing")
@@ -37,25 +38,25 @@ class BadInputTest {
 
   @BeforeEach
   void startWithOneQuestion(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir, new JsonObject().put("maxBodyBytes", 2048)).await();
+    server = await(TestServer.start(vertx, dataDir, new JsonObject().put("maxBodyBytes", 2048)));
     api = new Api(vertx, server.port());
-    JsonObject created = api.createSession("Bad input", "post").await();
+    JsonObject created = await(api.createSession("Bad input", "post"));
     code = created.getString("code");
     moderatorToken = created.getString("moderatorToken");
-    aliceToken = api.join(code, "Alice").await().getString("token");
-    questionId = api.ask(code, aliceToken, "A fair question").await().getString("id");
-    api.vote(code, aliceToken, questionId).await();
-    before = api.snapshot(code, moderatorToken).await();
+    aliceToken = await(api.join(code, "Alice")).getString("token");
+    questionId = await(api.ask(code, aliceToken, "A fair question")).getString("id");
+    await(api.vote(code, aliceToken, questionId));
+    before = await(api.snapshot(code, moderatorToken));
   }
 
   @AfterEach
   void stop() {
     api.close();
-    server.stop().await();
+    await(server.stop());
   }
 
   private void assertRefused(VertxTestContext testContext, HttpResponse<Buffer> response, int status, String error) {
-    JsonObject after = api.snapshot(code, moderatorToken).await();
+    JsonObject after = await(api.snapshot(code, moderatorToken));
     testContext.verify(() -> {
       assertThat(response.statusCode()).isEqualTo(status);
       assertThat(response.bodyAsJsonObject().getString("error")).isEqualTo(error);
@@ -68,7 +69,7 @@ class BadInputTest {
   }
 
   private HttpResponse<Buffer> ask(String token, JsonObject body) {
-    return api.call(HttpMethod.POST, "/api/sessions/" + code + "/questions", token, body).await();
+    return await(api.call(HttpMethod.POST, "/api/sessions/" + code + "/questions", token, body));
   }
 
   @Test
@@ -105,8 +106,8 @@ class BadInputTest {
   @Test
   @DisplayName("a body that is not JSON is 400")
   void notJson(VertxTestContext testContext) {
-    HttpResponse<Buffer> response = api.raw(HttpMethod.POST, "/api/sessions/" + code + "/participants",
-        "application/json", Buffer.buffer("{name: oops")).await();
+    HttpResponse<Buffer> response = await(api.raw(HttpMethod.POST, "/api/sessions/" + code + "/participants",
+        "application/json", Buffer.buffer("{name: oops")));
     assertRefused(testContext, response, 400, "bad_input");
   }
 
@@ -120,8 +121,8 @@ class BadInputTest {
   @Test
   @DisplayName("an unknown session is 404")
   void unknownSession(VertxTestContext testContext) {
-    HttpResponse<Buffer> response = api.call(HttpMethod.POST, "/api/sessions/ZZZZZZ/questions", aliceToken,
-        new JsonObject().put("text", "Hello")).await();
+    HttpResponse<Buffer> response = await(api.call(HttpMethod.POST, "/api/sessions/ZZZZZZ/questions", aliceToken,
+        new JsonObject().put("text", "Hello")));
     assertRefused(testContext, response, 404, "not_found");
   }
 
@@ -135,34 +136,33 @@ class BadInputTest {
   @Test
   @DisplayName("an attendee moderating is 403")
   void attendeeModerating(VertxTestContext testContext) {
-    HttpResponse<Buffer> response = api.moderate(code, aliceToken, questionId, new JsonObject().put("status", "hidden"))
-        .await();
+    HttpResponse<Buffer> response = await(api.moderate(code, aliceToken, questionId, new JsonObject().put("status", "hidden")));
     assertRefused(testContext, response, 403, "forbidden");
   }
 
   @Test
   @DisplayName("a second vote by the same participant is 409")
   void secondVote(VertxTestContext testContext) {
-    assertRefused(testContext, api.vote(code, aliceToken, questionId).await(), 409, "conflict");
+    assertRefused(testContext, await(api.vote(code, aliceToken, questionId)), 409, "conflict");
   }
 
   @Test
   @DisplayName("a request from a foreign browser origin is 403")
   void foreignOrigin(Vertx vertx, VertxTestContext testContext) {
-    HttpResponse<Buffer> response = io.vertx.ext.web.client.WebClient.create(vertx)
+    HttpResponse<Buffer> response = await(io.vertx.ext.web.client.WebClient.create(vertx)
         .post(server.port(), "127.0.0.1", "/api/sessions/" + code + "/questions")
         .putHeader("Origin", "https://evil.example").bearerTokenAuthentication(aliceToken)
-        .sendJsonObject(new JsonObject().put("text", "Hello")).await();
+        .sendJsonObject(new JsonObject().put("text", "Hello")));
     assertRefused(testContext, response, 403, "forbidden");
   }
 
   @Test
   @DisplayName("a request from the server's own origin passes")
   void ownOrigin(Vertx vertx, VertxTestContext testContext) {
-    HttpResponse<Buffer> response = io.vertx.ext.web.client.WebClient.create(vertx)
+    HttpResponse<Buffer> response = await(io.vertx.ext.web.client.WebClient.create(vertx)
         .post(server.port(), "127.0.0.1", "/api/sessions/" + code + "/questions")
         .putHeader("Origin", "http://127.0.0.1:" + server.port()).bearerTokenAuthentication(aliceToken)
-        .sendJsonObject(new JsonObject().put("text", "Hello")).await();
+        .sendJsonObject(new JsonObject().put("text", "Hello")));
     testContext.verify(() -> assertThat(response.statusCode()).isEqualTo(201));
     testContext.completeNow();
   }

@@ -29,6 +29,7 @@ import org.openfloor.testing.EventLoopLateness;
 import org.openfloor.testing.EventLoopLateness.Lateness;
 import org.openfloor.testing.LargeSessionLog;
 import org.slf4j.LoggerFactory;
+import static org.openfloor.testing.Await.await;
 
 /**
  * The event loop that loads a large session stays free for everything else on it: between two runs
@@ -64,27 +65,27 @@ class LargeSessionLoadTest {
       + "keeping its event loop busy for 200 ms at a stretch, and the snapshot equals the live state")
   void loadsAndSnapshotsOffTheEventLoop(Vertx vertx, VertxTestContext testContext) {
     Context context = vertx.getOrCreateContext();
-    CommandLog log = on(context, () -> SqliteCommandLog.open(vertx, dataDir.resolve("large.db"))).await();
+    CommandLog log = await(on(context, () -> SqliteCommandLog.open(vertx, dataDir.resolve("large.db"))));
     LargeSessionLog large = new LargeSessionLog(log, CODE, 2_000, 100);
-    long lastSeq = on(context, large::append).await();
-    EventLoopLateness lateness = EventLoopLateness.start(vertx, context).await();
+    long lastSeq = await(on(context, large::append));
+    EventLoopLateness lateness = await(EventLoopLateness.start(vertx, context));
     watchForBlockedThreadWarnings();
 
     SessionRegistry replaying = new SessionRegistry(vertx, log, Fanout.NONE, LiveOptions.defaults());
-    SessionHub replayed = on(context, () -> replaying.existing(CODE)).await();
-    Lateness loadLateness = lateness.reset().await();
+    SessionHub replayed = await(on(context, () -> replaying.existing(CODE)));
+    Lateness loadLateness = await(lateness.reset());
     CommandLog.Snapshot snapshot = awaitSnapshot(context, log, lastSeq);
-    Lateness snapshotLateness = lateness.reset().await();
+    Lateness snapshotLateness = await(lateness.reset());
     SessionRegistry restoring = new SessionRegistry(vertx, log, Fanout.NONE, LiveOptions.defaults());
-    SessionHub restored = on(context, () -> restoring.existing(CODE)).await();
-    Lateness restoreLateness = lateness.reset().await();
+    SessionHub restored = await(on(context, () -> restoring.existing(CODE)));
+    Lateness restoreLateness = await(lateness.reset());
     lateness.stop();
     stopWatchingForBlockedThreadWarnings();
     LOG.info("Event loop during replay: {}; during the snapshot: {}; during the load from it: {}", loadLateness,
         snapshotLateness, restoreLateness);
 
-    String liveState = on(context, () -> Future.succeededFuture(replayed.snapshotState())).await();
-    String restoredState = on(context, () -> Future.succeededFuture(restored.snapshotState())).await();
+    String liveState = await(on(context, () -> Future.succeededFuture(replayed.snapshotState())));
+    String restoredState = await(on(context, () -> Future.succeededFuture(restored.snapshotState())));
     testContext.verify(() -> {
       assertThat(replayed.appliedSeq()).isEqualTo(large.size());
       assertWithinBounds("replay", loadLateness);
@@ -98,7 +99,7 @@ class LargeSessionLoadTest {
       replaying.closeAll();
       restoring.closeAll();
     });
-    on(context, log::close).await();
+    await(on(context, log::close));
     testContext.completeNow();
   }
 
@@ -110,7 +111,7 @@ class LargeSessionLoadTest {
   private static CommandLog.Snapshot awaitSnapshot(Context context, CommandLog log, long seq) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
-      Optional<CommandLog.Snapshot> snapshot = on(context, () -> log.latestSnapshot(CODE)).await();
+      Optional<CommandLog.Snapshot> snapshot = await(on(context, () -> log.latestSnapshot(CODE)));
       if (snapshot.isPresent() && snapshot.get().seq() == seq) {
         return snapshot.get();
       }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openfloor.testing.Api;
 import org.openfloor.testing.BridgeClient;
 import org.openfloor.testing.TestServer;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Live polls over HTTP and the SockJS bridge")
@@ -46,9 +47,9 @@ class LivePollsTest {
 
   @BeforeEach
   void startServerAndSession(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir).await();
+    server = await(TestServer.start(vertx, dataDir));
     api = new Api(vertx, server.port());
-    JsonObject created = api.createSession("Concluding session", "post").await();
+    JsonObject created = await(api.createSession("Concluding session", "post"));
     code = created.getString("code");
     moderatorToken = created.getString("moderatorToken");
   }
@@ -57,16 +58,16 @@ class LivePollsTest {
   void stop() {
     sockets.forEach(BridgeClient::close);
     api.close();
-    server.stop().await();
+    await(server.stop());
   }
 
   private BridgeClient listen(Vertx vertx, String token, String... addresses) {
-    BridgeClient client = BridgeClient.connect(vertx, server.port()).await();
+    BridgeClient client = await(BridgeClient.connect(vertx, server.port()));
     sockets.add(client);
     for (String address : addresses) {
       client.register(address, token);
     }
-    client.command(new JsonObject().put("type", "sync").put("session", code), null).await();
+    await(client.command(new JsonObject().put("type", "sync").put("session", code), null));
     return client;
   }
 
@@ -75,18 +76,17 @@ class LivePollsTest {
   }
 
   private String createPoll(JsonObject body) {
-    HttpResponse<Buffer> created = api.call(HttpMethod.POST, pollsPath(), moderatorToken, body).await();
+    HttpResponse<Buffer> created = await(api.call(HttpMethod.POST, pollsPath(), moderatorToken, body));
     assertThat(created.statusCode()).isEqualTo(201);
     return created.bodyAsJsonObject().getString("id");
   }
 
   private int setState(String pollId, String state) {
-    return api.call(HttpMethod.PATCH, pollsPath() + "/" + pollId, moderatorToken, new JsonObject().put("state", state))
-        .await().statusCode();
+    return await(api.call(HttpMethod.PATCH, pollsPath() + "/" + pollId, moderatorToken, new JsonObject().put("state", state))).statusCode();
   }
 
   private HttpResponse<Buffer> vote(String token, String pollId, JsonObject vote) {
-    return api.call(HttpMethod.PUT, pollsPath() + "/" + pollId + "/vote", token, vote).await();
+    return await(api.call(HttpMethod.PUT, pollsPath() + "/" + pollId + "/vote", token, vote));
   }
 
   private static JsonObject choices(String... optionIds) {
@@ -118,7 +118,7 @@ class LivePollsTest {
     BridgeClient screen = listen(vertx, null, Addresses.publicOf(code));
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < ROOM; i++) {
-      tokens.add(api.join(code, "Voter " + i).await().getString("token"));
+      tokens.add(await(api.join(code, "Voter " + i)).getString("token"));
     }
     List<BridgeClient> phones = tokens.stream().map(token -> listen(vertx, token)).toList();
 
@@ -131,7 +131,7 @@ class LivePollsTest {
           .put("pollId", pollId);
       replies.add(phones.get(i).command(command, tokens.get(i)));
     }
-    testContext.verify(() -> assertThat(Future.all(replies).await().<JsonObject>list())
+    testContext.verify(() -> assertThat(await(Future.all(replies)).<JsonObject>list())
         .allSatisfy(reply -> assertThat(reply.getString("type")).isEqualTo("rec")));
   }
 
@@ -158,8 +158,8 @@ class LivePollsTest {
   @Timeout(value = 10, timeUnit = TimeUnit.SECONDS)
   @DisplayName("results shown only once closed stay out of the public pushes and snapshots until the poll closes")
   void hiddenUntilClosed(Vertx vertx, VertxTestContext testContext) {
-    JsonObject alice = api.join(code, "Alice").await();
-    JsonObject bob = api.join(code, "Bob").await();
+    JsonObject alice = await(api.join(code, "Alice"));
+    JsonObject bob = await(api.join(code, "Bob"));
     String aliceAddress = Addresses.participant(alice.getString("id"));
     BridgeClient moderator = listen(vertx, moderatorToken, Addresses.moderatorsOf(code));
     BridgeClient screen = listen(vertx, null, Addresses.publicOf(code));
@@ -172,9 +172,9 @@ class LivePollsTest {
     LiveQaTest.waitUntil(() -> ofType(moderator, Addresses.moderatorsOf(code), "pollResults").stream()
         .anyMatch(b -> b.getJsonObject("poll").getInteger("total") == 2));
 
-    JsonObject publicPoll = pollIn(api.snapshot(code, null).await(), pollId);
-    JsonObject alicePoll = pollIn(api.snapshot(code, alice.getString("token")).await(), pollId);
-    JsonObject moderatorPoll = pollIn(api.snapshot(code, moderatorToken).await(), pollId);
+    JsonObject publicPoll = pollIn(await(api.snapshot(code, null)), pollId);
+    JsonObject alicePoll = pollIn(await(api.snapshot(code, alice.getString("token"))), pollId);
+    JsonObject moderatorPoll = pollIn(await(api.snapshot(code, moderatorToken)), pollId);
     testContext.verify(() -> {
       for (JsonObject hidden : List.of(publicPoll, alicePoll)) {
         assertThat(hidden.getBoolean("resultsHidden")).isTrue();
@@ -213,7 +213,7 @@ class LivePollsTest {
   @Timeout(value = 10, timeUnit = TimeUnit.SECONDS)
   @DisplayName("bad votes and poll commands from the wrong people are refused and change nothing")
   void badInput(VertxTestContext testContext) {
-    String alice = api.join(code, "Alice").await().getString("token");
+    String alice = await(api.join(code, "Alice")).getString("token");
     String multi = createPoll(new JsonObject().put("question", "Which?").put("kind", "multi").put("maxChoices", 2)
         .put("options", new JsonArray(List.of("A", "B", "C"))));
     String words = createPoll(new JsonObject().put("question", "One word?").put("kind", "words"));
@@ -222,7 +222,7 @@ class LivePollsTest {
     assertThat(vote(alice, multi, choices("o1", "o2")).statusCode()).isEqualTo(200);
     assertThat(vote(alice, words, new JsonObject().put("words", new JsonArray(List.of("Trust")))).statusCode())
         .isEqualTo(200);
-    JsonObject before = api.snapshot(code, moderatorToken).await();
+    JsonObject before = await(api.snapshot(code, moderatorToken));
 
     List<Integer> refusals = List.of(
         vote(alice, multi, choices("o4")).statusCode(),
@@ -233,15 +233,13 @@ class LivePollsTest {
         vote(alice, words, new JsonObject().put("words", new JsonArray(List.of("x".repeat(41))))).statusCode(),
         vote(alice, words, new JsonObject().put("words", new JsonArray(List.of("a", "b", "c", "d")))).statusCode(),
         vote(moderatorToken, multi, choices("o1")).statusCode(),
-        api.call(HttpMethod.POST, pollsPath(), alice, new JsonObject().put("question", "Mine?").put("kind", "words"))
-            .await().statusCode(),
-        api.call(HttpMethod.PATCH, pollsPath() + "/" + words + "/words", alice, new JsonObject().put("text", "trust"))
-            .await().statusCode(),
+        await(api.call(HttpMethod.POST, pollsPath(), alice, new JsonObject().put("question", "Mine?").put("kind", "words"))).statusCode(),
+        await(api.call(HttpMethod.PATCH, pollsPath() + "/" + words + "/words", alice, new JsonObject().put("text", "trust"))).statusCode(),
         vote(alice, "poll999", choices("o1")).statusCode());
     setState(multi, "closed");
     int onClosed = vote(alice, multi, choices("o3")).statusCode();
-    JsonObject after = api.snapshot(code, moderatorToken).await();
-    JsonObject closedPolls = api.call(HttpMethod.GET, pollsPath(), moderatorToken, null).await().bodyAsJsonObject();
+    JsonObject after = await(api.snapshot(code, moderatorToken));
+    JsonObject closedPolls = await(api.call(HttpMethod.GET, pollsPath(), moderatorToken, null)).bodyAsJsonObject();
 
     testContext.verify(() -> {
       assertThat(refusals).containsExactly(400, 400, 400, 400, 400, 400, 400, 403, 403, 403, 404);
@@ -258,16 +256,16 @@ class LivePollsTest {
   @Timeout(value = 10, timeUnit = TimeUnit.SECONDS)
   @DisplayName("the moderator hides a word-cloud entry from the screen and keeps seeing it flagged")
   void hideWord(Vertx vertx, VertxTestContext testContext) {
-    String alice = api.join(code, "Alice").await().getString("token");
-    String bob = api.join(code, "Bob").await().getString("token");
+    String alice = await(api.join(code, "Alice")).getString("token");
+    String bob = await(api.join(code, "Bob")).getString("token");
     String pollId = createPoll(new JsonObject().put("question", "One word?").put("kind", "words"));
     setState(pollId, "open");
     vote(alice, pollId, new JsonObject().put("words", new JsonArray(List.of("Rude word", "Trust"))));
     vote(bob, pollId, new JsonObject().put("words", new JsonArray(List.of("rude  WORD"))));
-    HttpResponse<Buffer> hidden = api.call(HttpMethod.PATCH, pollsPath() + "/" + pollId + "/words", moderatorToken,
-        new JsonObject().put("text", "RUDE word").put("hidden", true)).await();
-    JsonObject publicPoll = pollIn(api.snapshot(code, null).await(), pollId);
-    JsonObject moderatorPoll = pollIn(api.snapshot(code, moderatorToken).await(), pollId);
+    HttpResponse<Buffer> hidden = await(api.call(HttpMethod.PATCH, pollsPath() + "/" + pollId + "/words", moderatorToken,
+        new JsonObject().put("text", "RUDE word").put("hidden", true)));
+    JsonObject publicPoll = pollIn(await(api.snapshot(code, null)), pollId);
+    JsonObject moderatorPoll = pollIn(await(api.snapshot(code, moderatorToken)), pollId);
     testContext.verify(() -> {
       assertThat(hidden.statusCode()).isEqualTo(200);
       assertThat(publicPoll.getJsonArray("words")).containsExactly(new JsonObject().put("text", "Trust").put("count", 1));

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openfloor.testing.Api;
 import org.openfloor.testing.BridgeClient;
 import org.openfloor.testing.TestServer;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Live Q&A over HTTP and the SockJS bridge")
@@ -37,9 +38,9 @@ class LiveQaTest {
 
   @BeforeEach
   void startServerAndSession(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir).await();
+    server = await(TestServer.start(vertx, dataDir));
     api = new Api(vertx, server.port());
-    JsonObject created = api.createSession("Concluding session", "pre").await();
+    JsonObject created = await(api.createSession("Concluding session", "pre"));
     code = created.getString("code");
     moderatorToken = created.getString("moderatorToken");
   }
@@ -47,15 +48,15 @@ class LiveQaTest {
   @AfterEach
   void stop() {
     api.close();
-    server.stop().await();
+    await(server.stop());
   }
 
   private BridgeClient listen(Vertx vertx, String token, String... addresses) {
-    BridgeClient client = BridgeClient.connect(vertx, server.port()).await();
+    BridgeClient client = await(BridgeClient.connect(vertx, server.port()));
     for (String address : addresses) {
       client.register(address, token);
     }
-    client.command(new JsonObject().put("type", "sync").put("session", code), null).await();
+    await(client.command(new JsonObject().put("type", "sync").put("session", code), null));
     return client;
   }
 
@@ -63,15 +64,15 @@ class LiveQaTest {
   @Timeout(value = 10, timeUnit = TimeUnit.SECONDS)
   @DisplayName("an approved question reaches the moderator and both attendees within a second, seq increasing")
   void approvedQuestionReachesEveryone(Vertx vertx, VertxTestContext testContext) {
-    JsonObject alice = api.join(code, "Alice").await();
-    JsonObject bob = api.join(code, "Bob").await();
+    JsonObject alice = await(api.join(code, "Alice"));
+    JsonObject bob = await(api.join(code, "Bob"));
     String aliceAddress = "openfloor.participant." + alice.getString("id");
     BridgeClient moderator = listen(vertx, moderatorToken, Addresses.moderatorsOf(code));
     BridgeClient aliceSocket = listen(vertx, alice.getString("token"), Addresses.publicOf(code), aliceAddress);
     BridgeClient bobSocket = listen(vertx, bob.getString("token"), Addresses.publicOf(code));
 
-    JsonObject asked = aliceSocket.command(new JsonObject().put("type", "ask").put("session", code)
-        .put("text", "How will the messages be followed up?"), alice.getString("token")).await();
+    JsonObject asked = await(aliceSocket.command(new JsonObject().put("type", "ask").put("session", code)
+        .put("text", "How will the messages be followed up?"), alice.getString("token")));
     JsonObject question = asked.getJsonObject("body");
     long askedSeq = question.getLong("seq");
 
@@ -97,16 +98,16 @@ class LiveQaTest {
           .containsExactly("pending");
       assertThat(bobSocket.bodiesOn(Addresses.publicOf(code))).isEmpty();
     });
-    api.moderate(code, moderatorToken, question.getString("id"), new JsonObject().put("status", "visible")).await();
+    await(api.moderate(code, moderatorToken, question.getString("id"), new JsonObject().put("status", "visible")));
   }
 
   @Test
   @Timeout(value = 10, timeUnit = TimeUnit.SECONDS)
   @DisplayName("upvotes reach the room as one coalesced count, and a second vote is refused")
   void votesAreCoalesced(Vertx vertx, VertxTestContext testContext) {
-    JsonObject alice = api.join(code, "Alice").await();
-    String questionId = api.ask(code, alice.getString("token"), "Q").await().getString("id");
-    api.moderate(code, moderatorToken, questionId, new JsonObject().put("status", "visible")).await();
+    JsonObject alice = await(api.join(code, "Alice"));
+    String questionId = await(api.ask(code, alice.getString("token"), "Q")).getString("id");
+    await(api.moderate(code, moderatorToken, questionId, new JsonObject().put("status", "visible")));
     BridgeClient screen = listen(vertx, null, Addresses.publicOf(code));
     Checkpoint tenVotes = testContext.checkpoint();
     screen.onFrame(frame -> {
@@ -120,13 +121,13 @@ class LiveQaTest {
     });
     List<String> tokens = new java.util.ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      tokens.add(api.join(code, "Voter " + i).await().getString("token"));
+      tokens.add(await(api.join(code, "Voter " + i)).getString("token"));
     }
     List<io.vertx.core.Future<Integer>> votes = tokens.stream()
         .map(token -> api.vote(code, token, questionId).map(r -> r.statusCode())).toList();
     testContext.verify(() -> {
-      assertThat(io.vertx.core.Future.all(votes).await().list()).containsOnly(200);
-      assertThat(api.vote(code, tokens.get(0), questionId).await().statusCode()).isEqualTo(409);
+      assertThat(await(io.vertx.core.Future.all(votes)).list()).containsOnly(200);
+      assertThat(await(api.vote(code, tokens.get(0), questionId)).statusCode()).isEqualTo(409);
     });
   }
 
@@ -134,23 +135,22 @@ class LiveQaTest {
   @Timeout(value = 10, timeUnit = TimeUnit.SECONDS)
   @DisplayName("a client that lost its connection gets exactly the events it missed")
   void resumeAfterDrop(Vertx vertx, VertxTestContext testContext) {
-    JsonObject alice = api.join(code, "Alice").await();
+    JsonObject alice = await(api.join(code, "Alice"));
     String aliceToken = alice.getString("token");
     BridgeClient bob = listen(vertx, null, Addresses.publicOf(code));
-    String first = api.ask(code, aliceToken, "First").await().getString("id");
-    api.moderate(code, moderatorToken, first, new JsonObject().put("status", "visible")).await();
+    String first = await(api.ask(code, aliceToken, "First")).getString("id");
+    await(api.moderate(code, moderatorToken, first, new JsonObject().put("status", "visible")));
     waitUntil(() -> bob.bodiesOn(Addresses.publicOf(code)).size() == 1);
     long lastSeen = bob.bodiesOn(Addresses.publicOf(code)).get(0).getLong("seq");
-    bob.close().await();
+    await(bob.close());
 
-    String second = api.ask(code, aliceToken, "Second").await().getString("id");
-    String third = api.ask(code, aliceToken, "Third").await().getString("id");
-    api.moderate(code, moderatorToken, second, new JsonObject().put("status", "visible")).await();
-    api.moderate(code, moderatorToken, third, new JsonObject().put("status", "visible")).await();
-    api.moderate(code, moderatorToken, first, new JsonObject().put("status", "answered")).await();
+    String second = await(api.ask(code, aliceToken, "Second")).getString("id");
+    String third = await(api.ask(code, aliceToken, "Third")).getString("id");
+    await(api.moderate(code, moderatorToken, second, new JsonObject().put("status", "visible")));
+    await(api.moderate(code, moderatorToken, third, new JsonObject().put("status", "visible")));
+    await(api.moderate(code, moderatorToken, first, new JsonObject().put("status", "answered")));
 
-    JsonObject missed = api.call(HttpMethod.GET, "/api/sessions/" + code + "/events?after=" + lastSeen, null, null)
-        .await().bodyAsJsonObject();
+    JsonObject missed = await(api.call(HttpMethod.GET, "/api/sessions/" + code + "/events?after=" + lastSeen, null, null)).bodyAsJsonObject();
     testContext.verify(() -> {
       assertThat(missed.getBoolean("complete")).isTrue();
       List<JsonObject> bodies = missed.getJsonArray("events").stream()
@@ -166,13 +166,13 @@ class LiveQaTest {
   @Test
   @DisplayName("a retried command with the same requestId is applied once and answered the same")
   void retriedRequestIsANoOp(VertxTestContext testContext) {
-    String token = api.join(code, "Alice").await().getString("token");
+    String token = await(api.join(code, "Alice")).getString("token");
     JsonObject body = new JsonObject().put("text", "Only once").put("requestId", "r-1");
-    JsonObject first = api.call(HttpMethod.POST, "/api/sessions/" + code + "/questions", token, body).await()
+    JsonObject first = await(api.call(HttpMethod.POST, "/api/sessions/" + code + "/questions", token, body))
         .bodyAsJsonObject();
-    JsonObject second = api.call(HttpMethod.POST, "/api/sessions/" + code + "/questions", token, body).await()
+    JsonObject second = await(api.call(HttpMethod.POST, "/api/sessions/" + code + "/questions", token, body))
         .bodyAsJsonObject();
-    JsonObject snapshot = api.snapshot(code, moderatorToken).await();
+    JsonObject snapshot = await(api.snapshot(code, moderatorToken));
     testContext.verify(() -> {
       assertThat(second).isEqualTo(first);
       assertThat(snapshot.getJsonArray("questions")).hasSize(1);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openfloor.testing.Api;
 import org.openfloor.testing.BridgeClient;
 import org.openfloor.testing.TestServer;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("The open-mic queue over HTTP and the SockJS bridge")
@@ -40,9 +41,9 @@ class MicQueueLiveTest {
 
   @BeforeEach
   void startServerAndSession(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir).await();
+    server = await(TestServer.start(vertx, dataDir));
     api = new Api(vertx, server.port());
-    JsonObject created = api.createSession("Open floor", "post").await();
+    JsonObject created = await(api.createSession("Open floor", "post"));
     code = created.getString("code");
     moderatorToken = created.getString("moderatorToken");
   }
@@ -50,7 +51,7 @@ class MicQueueLiveTest {
   @AfterEach
   void stop() {
     api.close();
-    server.stop().await();
+    await(server.stop());
   }
 
   private String queuePath(String suffix) {
@@ -58,24 +59,24 @@ class MicQueueLiveTest {
   }
 
   private HttpResponse<Buffer> call(HttpMethod method, String suffix, String token, JsonObject body) {
-    return api.call(method, queuePath(suffix), token, body).await();
+    return await(api.call(method, queuePath(suffix), token, body));
   }
 
   private JsonObject queueOf(String token) {
-    return api.snapshot(code, token).await().getJsonObject("queue");
+    return await(api.snapshot(code, token)).getJsonObject("queue");
   }
 
   private BridgeClient phone(Vertx vertx, String token, String... addresses) {
-    BridgeClient client = BridgeClient.connect(vertx, server.port()).await();
+    BridgeClient client = await(BridgeClient.connect(vertx, server.port()));
     for (String address : addresses) {
       client.register(address, token);
     }
-    client.command(new JsonObject().put("type", "sync").put("session", code), null).await();
+    await(client.command(new JsonObject().put("type", "sync").put("session", code), null));
     return client;
   }
 
   private JsonObject bridgeCommand(BridgeClient client, String token, String type, JsonObject fields) {
-    return client.command(fields.copy().put("type", type).put("session", code), token).await();
+    return await(client.command(fields.copy().put("type", type).put("session", code), token));
   }
 
   @Test
@@ -83,7 +84,7 @@ class MicQueueLiveTest {
   @DisplayName("three phones ask for the floor over the bridge and see their places move when the moderator calls next")
   void positionsUpdateLiveOnEveryPhone(Vertx vertx, VertxTestContext testContext) {
     List<String> names = List.of("Alice", "Bob", "Carol");
-    List<JsonObject> people = names.stream().map(name -> api.join(code, name).await()).toList();
+    List<JsonObject> people = names.stream().map(name -> await(api.join(code, name))).toList();
     BridgeClient moderator = phone(vertx, moderatorToken, Addresses.moderatorsOf(code));
     List<BridgeClient> phones = people.stream().map(p -> phone(vertx, p.getString("token"), Addresses.publicOf(code),
         Addresses.participant(p.getString("id")))).toList();
@@ -151,9 +152,9 @@ class MicQueueLiveTest {
   @Test
   @DisplayName("runs a speakers list over REST: request, reply, point of order, timer, finish, log and balance")
   void restLifeCycle(VertxTestContext testContext) {
-    String alice = api.join(code, "Alice").await().getString("token");
-    String bob = api.join(code, "Bob").await().getString("token");
-    String carol = api.join(code, "Carol").await().getString("token");
+    String alice = await(api.join(code, "Alice")).getString("token");
+    String bob = await(api.join(code, "Bob")).getString("token");
+    String carol = await(api.join(code, "Carol")).getString("token");
     HttpResponse<Buffer> requested = call(HttpMethod.POST, "", alice, new JsonObject().put("remote", true));
     String aliceEntry = requested.bodyAsJsonObject().getString("id");
     call(HttpMethod.POST, "/next", moderatorToken, null);
@@ -168,7 +169,7 @@ class MicQueueLiveTest {
         moderatorToken, new JsonObject().put("limitSeconds", 300));
     HttpResponse<Buffer> finished = call(HttpMethod.POST, "/timer", moderatorToken, new JsonObject().put("action", "finish"));
     JsonObject queue = queueOf(null);
-    JsonObject mine = api.snapshot(code, carol).await().getJsonObject("me").getJsonObject("queue");
+    JsonObject mine = await(api.snapshot(code, carol)).getJsonObject("me").getJsonObject("queue");
     testContext.verify(() -> {
       assertThat(requested.statusCode()).isEqualTo(201);
       assertThat(requested.bodyAsJsonObject().getInteger("position")).isEqualTo(1);
@@ -201,10 +202,9 @@ class MicQueueLiveTest {
   @Test
   @DisplayName("refuses bad input with the right status and changes nothing")
   void badInputIsRefused(Vertx vertx, VertxTestContext testContext) {
-    String nameless = api.call(HttpMethod.POST, "/api/sessions/" + code + "/participants", null, new JsonObject())
-        .await().bodyAsJsonObject().getString("token");
-    String alice = api.join(code, "Alice").await().getString("token");
-    String bob = api.join(code, "Bob").await().getString("token");
+    String nameless = await(api.call(HttpMethod.POST, "/api/sessions/" + code + "/participants", null, new JsonObject())).bodyAsJsonObject().getString("token");
+    String alice = await(api.join(code, "Alice")).getString("token");
+    String bob = await(api.join(code, "Bob")).getString("token");
     String aliceEntry = call(HttpMethod.POST, "", alice, null).bodyAsJsonObject().getString("id");
     JsonObject before = queueOf(moderatorToken);
 
@@ -248,7 +248,7 @@ class MicQueueLiveTest {
   @Test
   @DisplayName("refuses requests while the list is closed, and takes them again once reopened")
   void closedList(VertxTestContext testContext) {
-    String alice = api.join(code, "Alice").await().getString("token");
+    String alice = await(api.join(code, "Alice")).getString("token");
     HttpResponse<Buffer> closed = call(HttpMethod.PATCH, "", moderatorToken, new JsonObject().put("open", false));
     HttpResponse<Buffer> refused = call(HttpMethod.POST, "", alice, null);
     call(HttpMethod.PATCH, "", moderatorToken, new JsonObject().put("open", true));
@@ -267,7 +267,7 @@ class MicQueueLiveTest {
   @DisplayName("carries the server's clock in the snapshot so phones can correct their offset")
   void snapshotCarriesServerTime(VertxTestContext testContext) {
     long before = System.currentTimeMillis();
-    JsonObject snapshot = api.snapshot(code, null).await();
+    JsonObject snapshot = await(api.snapshot(code, null));
     testContext.verify(() -> {
       assertThat(snapshot.getLong("serverTime")).isBetween(before, System.currentTimeMillis());
       assertThat(snapshot.getJsonObject("queue").getBoolean("open")).isTrue();
@@ -280,7 +280,7 @@ class MicQueueLiveTest {
   @DisplayName("keeps the queue and the paused clock across a restart on the same data")
   void restartKeepsQueueAndTimer(Vertx vertx, VertxTestContext testContext) {
     List<String> tokens = List.of("Alice", "Bob", "Carol").stream()
-        .map(name -> api.join(code, name).await().getString("token")).toList();
+        .map(name -> await(api.join(code, name)).getString("token")).toList();
     tokens.forEach(token -> call(HttpMethod.POST, "", token, new JsonObject().put("topic", "Follow-up")));
     call(HttpMethod.PATCH, "", moderatorToken, new JsonObject().put("speakingSeconds", 90));
     call(HttpMethod.POST, "/next", moderatorToken, null);
@@ -289,8 +289,8 @@ class MicQueueLiveTest {
     JsonObject before = queueOf(moderatorToken);
 
     api.close();
-    server.stop().await();
-    server = TestServer.start(vertx, dataDir).await();
+    await(server.stop());
+    server = await(TestServer.start(vertx, dataDir));
     api = new Api(vertx, server.port());
     JsonObject after = queueOf(moderatorToken);
     HttpResponse<Buffer> resumed = call(HttpMethod.POST, "/timer", moderatorToken, new JsonObject().put("action", "resume"));

@@ -30,6 +30,7 @@ import org.openfloor.log.RedisTestServer;
 import org.openfloor.testing.Api;
 import org.openfloor.testing.BridgeClient;
 import org.openfloor.testing.Node;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Three nodes on one Redis")
@@ -68,15 +69,15 @@ class MultiNodeTest {
       + "to a client on node C, and count one participant voting through two nodes at once only once")
   void identicalEventsEverywhere(Vertx vertx, VertxTestContext testContext) {
     Api a = nodes.get(0).api();
-    JsonObject created = a.createSession("Three nodes", "post").await();
+    JsonObject created = await(a.createSession("Three nodes", "post"));
     String code = created.getString("code");
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      tokens.add(nodes.get(i % 3).api().join(code, "P" + i).await().getString("token"));
+      tokens.add(await(nodes.get(i % 3).api().join(code, "P" + i)).getString("token"));
     }
     List<BridgeClient> clients = new ArrayList<>();
     for (Node node : nodes) {
-      BridgeClient client = node.connect().await();
+      BridgeClient client = await(node.connect());
       client.register(Addresses.publicOf(code), null);
       clients.add(client);
     }
@@ -84,25 +85,24 @@ class MultiNodeTest {
 
     List<String> questionIds = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      questionIds.add(nodes.get(i % 3).api().ask(code, tokens.get(i), "Question " + i).await().getString("id"));
+      questionIds.add(await(nodes.get(i % 3).api().ask(code, tokens.get(i), "Question " + i)).getString("id"));
     }
-    HttpResponse<Buffer> voteOnA = a.vote(code, tokens.get(1), questionIds.get(0)).await();
+    HttpResponse<Buffer> voteOnA = await(a.vote(code, tokens.get(1), questionIds.get(0)));
     BridgeClient onC = clients.get(2);
     waitUntil(() -> onC.bodiesOn(Addresses.publicOf(code)).stream()
         .anyMatch(b -> "votes".equals(b.getString("type"))
             && Integer.valueOf(1).equals(b.getJsonObject("votes").getInteger(questionIds.get(0)))));
 
-    List<HttpResponse<Buffer>> race = Future.all(
+    List<HttpResponse<Buffer>> race = await(Future.all(
             nodes.get(0).api().vote(code, tokens.get(4), questionIds.get(2)),
-            nodes.get(1).api().vote(code, tokens.get(4), questionIds.get(2)))
-        .await().list();
-    JsonObject onNodeB = nodes.get(1).api().snapshot(code, null).await();
+            nodes.get(1).api().vote(code, tokens.get(4), questionIds.get(2)))).list();
+    JsonObject onNodeB = await(nodes.get(1).api().snapshot(code, null));
     for (int i = 0; i < 6; i++) {
-      nodes.get(i % 3).api().moderate(code, created.getString("moderatorToken"), questionIds.get(i),
-          new JsonObject().put("highlighted", true)).await();
-      nodes.get((i + 1) % 3).api().vote(code, tokens.get(i), questionIds.get((i + 3) % 6)).await();
+      await(nodes.get(i % 3).api().moderate(code, created.getString("moderatorToken"), questionIds.get(i),
+          new JsonObject().put("highlighted", true)));
+      await(nodes.get((i + 1) % 3).api().vote(code, tokens.get(i), questionIds.get((i + 3) % 6)));
     }
-    long lastSeq = nodes.get(2).api().snapshot(code, null).await().getLong("seq");
+    long lastSeq = await(nodes.get(2).api().snapshot(code, null)).getLong("seq");
     waitUntil(() -> clients.stream().allMatch(c -> lastSeqOf(c, code) >= lastSeq));
 
     List<List<String>> sequences = clients.stream().map(c -> ordered(c, code)).toList();
@@ -118,7 +118,7 @@ class MultiNodeTest {
       assertThat(finalVotes.get(2)).isEqualTo(finalVotes.get(0));
       assertThat(finalVotes.get(0).get(questionIds.get(2))).isEqualTo(2);
     });
-    clients.forEach(c -> c.close().otherwiseEmpty().await());
+    clients.forEach(c -> await(c.close().otherwiseEmpty()));
     testContext.completeNow();
   }
 
@@ -127,18 +127,18 @@ class MultiNodeTest {
       + "doubled, and the restarted node replays the same state from Redis")
   void nodeStoppedAndRestarted(Vertx vertx, VertxTestContext testContext) {
     Api a = nodes.get(0).api();
-    JsonObject created = a.createSession("Restart a node", "post").await();
+    JsonObject created = await(a.createSession("Restart a node", "post"));
     String code = created.getString("code");
-    String alice = a.join(code, "Alice").await().getString("token");
-    BridgeClient onA = nodes.get(0).connect().await();
+    String alice = await(a.join(code, "Alice")).getString("token");
+    BridgeClient onA = await(nodes.get(0).connect());
     onA.register(Addresses.publicOf(code), null);
-    BridgeClient onB = nodes.get(1).connect().await();
+    BridgeClient onB = await(nodes.get(1).connect());
     onB.register(Addresses.publicOf(code), null);
     waitUntil(() -> loaded(nodes.get(0), code) && loaded(nodes.get(1), code));
     for (int i = 0; i < 5; i++) {
-      nodes.get(i % 3).api().ask(code, alice, "Before " + i).await();
+      await(nodes.get(i % 3).api().ask(code, alice, "Before " + i));
     }
-    long seenBeforeStop = a.snapshot(code, null).await().getLong("seq");
+    long seenBeforeStop = await(a.snapshot(code, null)).getLong("seq");
     waitUntil(() -> lastSeqOf(onB, code) >= seenBeforeStop);
     List<String> seenOnB = ordered(onB, code);
     long lastSeenOnB = lastSeqOf(onB, code);
@@ -146,16 +146,16 @@ class MultiNodeTest {
     nodes.get(1).stop();
     nodes.set(1, null);
     for (int i = 0; i < 5; i++) {
-      nodes.get(i % 2 == 0 ? 0 : 2).api().ask(code, alice, "While B is down " + i).await();
+      await(nodes.get(i % 2 == 0 ? 0 : 2).api().ask(code, alice, "While B is down " + i));
     }
-    BridgeClient movedToC = nodes.get(2).connect().await();
+    BridgeClient movedToC = await(nodes.get(2).connect());
     movedToC.register(Addresses.publicOf(code), null);
-    JsonObject missed = nodes.get(2).api().call(HttpMethod.GET, "/api/sessions/" + code + "/events?after=" + lastSeenOnB,
-        null, null).await().bodyAsJsonObject();
+    JsonObject missed = await(nodes.get(2).api().call(HttpMethod.GET, "/api/sessions/" + code + "/events?after=" + lastSeenOnB,
+        null, null)).bodyAsJsonObject();
     for (int i = 0; i < 3; i++) {
-      a.ask(code, alice, "After the move " + i).await();
+      await(a.ask(code, alice, "After the move " + i));
     }
-    long lastSeq = a.snapshot(code, null).await().getLong("seq");
+    long lastSeq = await(a.snapshot(code, null)).getLong("seq");
     waitUntil(() -> lastSeqOf(onA, code) >= lastSeq && lastSeqOf(movedToC, code) >= lastSeq);
 
     List<String> resumed = new ArrayList<>(seenOnB);
@@ -164,8 +164,8 @@ class MultiNodeTest {
     ordered(movedToC, code).stream().filter(k -> !resumed.contains(k)).forEach(resumed::add);
 
     nodes.set(1, startNode(1));
-    JsonObject onRestarted = nodes.get(1).api().snapshot(code, created.getString("moderatorToken")).await();
-    JsonObject onA2 = a.snapshot(code, created.getString("moderatorToken")).await();
+    JsonObject onRestarted = await(nodes.get(1).api().snapshot(code, created.getString("moderatorToken")));
+    JsonObject onA2 = await(a.snapshot(code, created.getString("moderatorToken")));
     testContext.verify(() -> {
       assertThat(missed.getBoolean("complete")).isTrue();
       assertThat(resumed).isEqualTo(ordered(onA, code));
@@ -174,12 +174,12 @@ class MultiNodeTest {
       onA2.remove("serverTime");
       assertThat(onRestarted).isEqualTo(onA2);
     });
-    List.of(onA, movedToC).forEach(c -> c.close().otherwiseEmpty().await());
+    List.of(onA, movedToC).forEach(c -> await(c.close().otherwiseEmpty()));
     testContext.completeNow();
   }
 
   private static boolean loaded(Node node, String code) {
-    return node.api().call(HttpMethod.GET, "/health", null, null).await().bodyAsJsonObject()
+    return await(node.api().call(HttpMethod.GET, "/health", null, null)).bodyAsJsonObject()
         .getInteger("sessionsLoaded") >= 1;
   }
 

@@ -41,6 +41,8 @@ import org.openfloor.testing.ResumingClient;
 import org.openfloor.testing.ServerProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.openfloor.testing.Await;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Three node JVMs on one Redis when one is killed with kill -9 in the middle of a stream of questions")
@@ -73,7 +75,7 @@ class NodeLossTest {
       nodes.add(startNode(dataDir.resolve("node" + i), environment));
     }
     nodes.forEach(node -> apis.add(new Api(vertx, node.port())));
-    log = RedisCommandLog.open(vertx, RedisLogOptions.of(url).withKeyPrefix(prefix)).await();
+    log = await(RedisCommandLog.open(vertx, RedisLogOptions.of(url).withKeyPrefix(prefix)));
   }
 
   private static ServerProcess startNode(Path dir, Map<String, String> environment) {
@@ -87,13 +89,13 @@ class NodeLossTest {
 
   @AfterEach
   void stopNodes() throws InterruptedException {
-    clients.forEach(c -> c.stop().await());
+    clients.forEach(c -> await(c.stop()));
     apis.forEach(Api::close);
     for (ServerProcess node : nodes) {
       node.kill();
     }
     if (log != null) {
-      log.close().await();
+      await(log.close());
     }
   }
 
@@ -101,15 +103,15 @@ class NodeLossTest {
   @DisplayName("let the killed node's clients resume on another node, and give every client exactly the events "
       + "of the session log: the same (seq, type) in the same order, nothing missed or doubled")
   void clientsOfAKilledNodeResumeElsewhere(Vertx vertx, VertxTestContext testContext) throws Exception {
-    String code = apis.get(0).createSession("Node loss", "post").await().getString("code");
+    String code = await(apis.get(0).createSession("Node loss", "post")).getString("code");
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < NODES; i++) {
-      tokens.add(apis.get(i).join(code, "Writer " + i).await().getString("token"));
+      tokens.add(await(apis.get(i).join(code, "Writer " + i)).getString("token"));
     }
-    long startSeq = apis.get(0).snapshot(code, null).await().getLong("seq");
+    long startSeq = await(apis.get(0).snapshot(code, null)).getLong("seq");
     List<Integer> ports = nodes.stream().map(ServerProcess::port).toList();
     for (int i = 0; i < NODES * CLIENTS_PER_NODE; i++) {
-      clients.add(ResumingClient.start(vertx, ports, i % NODES, code, startSeq).await());
+      clients.add(await(ResumingClient.start(vertx, ports, i % NODES, code, startSeq)));
     }
 
     Writer writer = new Writer(apis, code, tokens);
@@ -122,9 +124,10 @@ class NodeLossTest {
     int ackedAtKill = writer.acked.size();
     waitUntil(() -> writer.acked.size() >= ackedAtKill + ACKED_AFTER_KILL);
     writer.running.set(false);
-    writing.join();
+    writing.join(Await.PATIENCE.toMillis());
+    assertThat(writing.isAlive()).as("the writer stopped").isFalse();
 
-    List<LogEntry> entries = log.read(code, 0, 100_000).await();
+    List<LogEntry> entries = await(log.read(code, 0, 100_000));
     LogView view = LogView.of(entries, startSeq);
     long lastEventSeq = Long.parseLong(view.expected().get(view.expected().size() - 1).split(" ")[0]);
     List<ResumingClient> movedClients = clients.stream().filter(c -> c.nodes().get(0) == KILLED).toList();
@@ -216,8 +219,8 @@ class NodeLossTest {
       int node = first;
       do {
         attempts.incrementAndGet();
-        HttpResponse<Buffer> response = apis.get(node).call(HttpMethod.POST, "/api/sessions/" + code + "/questions",
-            token, body).otherwiseEmpty().await();
+        HttpResponse<Buffer> response = await(apis.get(node).call(HttpMethod.POST, "/api/sessions/" + code + "/questions",
+            token, body).otherwiseEmpty());
         if (response != null && response.statusCode() == 201) {
           acked.put(requestId, node);
           return;

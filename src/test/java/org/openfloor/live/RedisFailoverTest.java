@@ -40,6 +40,8 @@ import org.openfloor.testing.BridgeClient;
 import org.openfloor.testing.Node;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.openfloor.testing.Await;
+import static org.openfloor.testing.Await.await;
 
 /**
  * A primary, two replicas (after the failover one is left to confirm WAIT 1) and one Sentinel, all real
@@ -77,10 +79,10 @@ class RedisFailoverTest {
       b = Node.startConfigured(dir.resolve("b"), nodeConfig(sentinel.url()));
 
       Api onA = a.api();
-      String code = onA.createSession("Failover", "post").await().getString("code");
-      String token = onA.join(code, "Writer").await().getString("token");
-      b.api().snapshot(code, null).await();
-      BridgeClient follower = b.connect().await();
+      String code = await(onA.createSession("Failover", "post")).getString("code");
+      String token = await(onA.join(code, "Writer")).getString("token");
+      await(b.api().snapshot(code, null));
+      BridgeClient follower = await(b.connect());
       follower.register(Addresses.publicOf(code), null);
 
       Submissions submissions = new Submissions(List.of(onA, b.api()), code, token);
@@ -97,18 +99,19 @@ class RedisFailoverTest {
       int ackedAtPromotion = submissions.acked.size();
       waitUntil(() -> submissions.acked.size() >= ackedAtPromotion + 20, PATIENCE);
       submissions.stop();
-      writer.join();
+      writer.join(Await.PATIENCE.toMillis());
+      assertThat(writer.isAlive()).as("the writer stopped").isFalse();
       LOG.info("Primary killed: Sentinel named the replica on {} after {} ms; no submission was acked for {} ms; "
           + "{} answers were 503 meanwhile", newPrimaryPort, promotedMillis, submissions.longestGapMillis(),
           submissions.unavailable);
 
       Api onB = b.api();
-      long lastSeq = onA.snapshot(code, null).await().getLong("seq");
-      waitUntil(() -> onB.snapshot(code, null).await().getLong("seq") >= lastSeq, PATIENCE);
+      long lastSeq = await(onA.snapshot(code, null)).getLong("seq");
+      waitUntil(() -> await(onB.snapshot(code, null)).getLong("seq") >= lastSeq, PATIENCE);
       Set<String> ackedAfterPromotion = submissions.ackedSince(ackedAtPromotion);
       waitUntil(() -> pushedTexts(follower, code).containsAll(ackedAfterPromotion), PATIENCE);
-      JsonObject stateOnA = onA.snapshot(code, null).await();
-      JsonObject stateOnB = onB.snapshot(code, null).await();
+      JsonObject stateOnA = await(onA.snapshot(code, null));
+      JsonObject stateOnB = await(onB.snapshot(code, null));
       List<LogEntry> stored = readLog(vertx, newPrimaryPort, code);
 
       Map<String, Long> counts = stateOnA.getJsonArray("questions").stream().map(JsonObject.class::cast)
@@ -124,7 +127,7 @@ class RedisFailoverTest {
         stateOnB.remove("serverTime");
         assertThat(stateOnB).isEqualTo(stateOnA);
       });
-      follower.close().otherwiseEmpty().await();
+      await(follower.close().otherwiseEmpty());
       testContext.completeNow();
     } finally {
       stopAll(a, b, sentinel, primary, replicas);
@@ -152,12 +155,12 @@ class RedisFailoverTest {
   }
 
   private static List<LogEntry> readLog(Vertx vertx, int port, String code) {
-    RedisCommandLog direct = RedisCommandLog.open(vertx, RedisLogOptions.of("redis://127.0.0.1:" + port + "/0")
-        .withKeyPrefix(PREFIX)).await();
+    RedisCommandLog direct = await(RedisCommandLog.open(vertx, RedisLogOptions.of("redis://127.0.0.1:" + port + "/0")
+        .withKeyPrefix(PREFIX)));
     try {
-      return direct.read(code, 0, 100_000).await();
+      return await(direct.read(code, 0, 100_000));
     } finally {
-      direct.close().await();
+      await(direct.close());
     }
   }
 
@@ -221,8 +224,8 @@ class RedisFailoverTest {
       String text = "Submission " + i;
       JsonObject body = new JsonObject().put("text", text).put("requestId", "sub-" + i);
       while (writing.get()) {
-        HttpResponse<Buffer> response = apis.get(i % apis.size())
-            .call(HttpMethod.POST, "/api/sessions/" + code + "/questions", token, body).otherwiseEmpty().await();
+        HttpResponse<Buffer> response = await(apis.get(i % apis.size())
+            .call(HttpMethod.POST, "/api/sessions/" + code + "/questions", token, body).otherwiseEmpty());
         if (response != null && response.statusCode() == 201) {
           ackedAt.add(System.nanoTime());
           acked.add(text);

@@ -34,6 +34,8 @@ import org.openfloor.testing.BridgeClient;
 import org.openfloor.testing.Node;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.openfloor.testing.Await;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Two nodes when Redis (AOF, fsync always) is killed with kill -9 and restarted during a stream of "
@@ -59,11 +61,11 @@ class RedisOutageTest {
     Node a = Node.start(dataDir.resolve("a"), redis.url(), PREFIX, HIGH_RATE_LIMITS);
     Node b = Node.start(dataDir.resolve("b"), redis.url(), PREFIX, HIGH_RATE_LIMITS);
     try {
-      JsonObject created = a.api().createSession("Outage", "post").await();
+      JsonObject created = await(a.api().createSession("Outage", "post"));
       String code = created.getString("code");
-      String token = a.api().join(code, "Writer").await().getString("token");
-      b.api().snapshot(code, null).await();
-      BridgeClient socket = b.connect().await();
+      String token = await(a.api().join(code, "Writer")).getString("token");
+      await(b.api().snapshot(code, null));
+      BridgeClient socket = await(b.connect());
 
       Submissions submissions = new Submissions(List.of(a.api(), b.api()), code, token);
       Thread writer = new Thread(submissions, "submissions");
@@ -73,22 +75,23 @@ class RedisOutageTest {
       long killedAt = System.nanoTime();
       redis.kill();
       waitUntil(() -> submissions.unavailableMillis.size() >= REFUSED_WHILE_DOWN);
-      HttpResponse<Buffer> healthWhileDown = a.api().call(HttpMethod.GET, "/health", null, null).await();
-      JsonObject bridgeWhileDown = socket.command(new JsonObject().put("type", "ask").put("session", code)
-          .put("text", "Over the bridge while down"), token).await();
+      HttpResponse<Buffer> healthWhileDown = await(a.api().call(HttpMethod.GET, "/health", null, null));
+      JsonObject bridgeWhileDown = await(socket.command(new JsonObject().put("type", "ask").put("session", code)
+          .put("text", "Over the bridge while down"), token));
       Thread.sleep(500);
       long restartedAt = System.nanoTime();
       redis.restart();
       int ackedAtRestart = submissions.acked.size();
       waitUntil(() -> submissions.acked.size() >= ackedAtRestart + ACKED_AFTER_RESTART);
       submissions.running.set(false);
-      writer.join();
+      writer.join(Await.PATIENCE.toMillis());
+      assertThat(writer.isAlive()).as("the writer stopped").isFalse();
 
-      HttpResponse<Buffer> healthAfter = b.api().call(HttpMethod.GET, "/health", null, null).await();
-      long lastSeq = a.api().snapshot(code, null).await().getLong("seq");
-      waitUntil(() -> b.api().snapshot(code, null).await().getLong("seq") >= lastSeq);
-      JsonObject onA = a.api().snapshot(code, null).await();
-      JsonObject onB = b.api().snapshot(code, null).await();
+      HttpResponse<Buffer> healthAfter = await(b.api().call(HttpMethod.GET, "/health", null, null));
+      long lastSeq = await(a.api().snapshot(code, null)).getLong("seq");
+      waitUntil(() -> await(b.api().snapshot(code, null)).getLong("seq") >= lastSeq);
+      JsonObject onA = await(a.api().snapshot(code, null));
+      JsonObject onB = await(b.api().snapshot(code, null));
       Map<String, Long> inRedis = requestIdsInRedis(vertx, redis.url(), code);
       Map<String, Long> questions = onA.getJsonArray("questions").stream().map(JsonObject.class::cast)
           .collect(Collectors.groupingBy(q -> q.getString("text"), Collectors.counting()));
@@ -117,7 +120,7 @@ class RedisOutageTest {
         onB.remove("serverTime");
         assertThat(onB).isEqualTo(onA);
       });
-      socket.close().otherwiseEmpty().await();
+      await(socket.close().otherwiseEmpty());
       testContext.completeNow();
     } finally {
       a.stop();
@@ -138,13 +141,13 @@ class RedisOutageTest {
 
   /** How often each request id occurs in the session's log, read straight from Redis. */
   private static Map<String, Long> requestIdsInRedis(Vertx vertx, String url, String code) {
-    RedisCommandLog log = RedisCommandLog.open(vertx, RedisLogOptions.of(url).withKeyPrefix(PREFIX)).await();
+    RedisCommandLog log = await(RedisCommandLog.open(vertx, RedisLogOptions.of(url).withKeyPrefix(PREFIX)));
     try {
-      List<LogEntry> entries = log.read(code, 0, 1_000_000).await();
+      List<LogEntry> entries = await(log.read(code, 0, 1_000_000));
       return entries.stream().map(e -> new JsonObject(e.payload()).getString("r")).filter(r -> r != null)
           .collect(Collectors.groupingBy(r -> r, Collectors.counting()));
     } finally {
-      log.close().await();
+      await(log.close());
     }
   }
 
@@ -188,8 +191,8 @@ class RedisOutageTest {
     private boolean submit(Api api, String requestId, JsonObject body) {
       requests.incrementAndGet();
       long started = System.nanoTime();
-      HttpResponse<Buffer> response = api.call(HttpMethod.POST, "/api/sessions/" + code + "/questions", token, body)
-          .otherwiseEmpty().await();
+      HttpResponse<Buffer> response = await(api.call(HttpMethod.POST, "/api/sessions/" + code + "/questions", token, body)
+          .otherwiseEmpty());
       long ended = System.nanoTime();
       if (response != null && response.statusCode() == 201) {
         acked.put(requestId, new long[] {started, ended});

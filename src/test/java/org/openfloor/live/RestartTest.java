@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openfloor.testing.Api;
 import org.openfloor.testing.ServerProcess;
 import org.openfloor.testing.TestServer;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("A server killed with -9 and started again on the same data directory")
@@ -38,19 +39,18 @@ class RestartTest {
   void nothingAcknowledgedIsLost(Vertx vertx, VertxTestContext testContext) throws Exception {
     ServerProcess first = ServerProcess.start(dataDir, dataDir.resolve("server.log"), Map.of());
     Api api = new Api(vertx, first.port());
-    JsonObject created = api.createSession("Crash", "post").await();
+    JsonObject created = await(api.createSession("Crash", "post"));
     String code = created.getString("code");
     String moderatorToken = created.getString("moderatorToken");
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      tokens.add(api.join(code, "P" + i).await().getString("token"));
+      tokens.add(await(api.join(code, "P" + i)).getString("token"));
     }
     JsonObject retried = new JsonObject().put("text", "Asked once, retried after the crash").put("requestId", "req-42");
-    JsonObject firstAnswer = api.call(HttpMethod.POST, "/api/sessions/" + code + "/questions", tokens.get(0), retried)
-        .await().bodyAsJsonObject();
+    JsonObject firstAnswer = await(api.call(HttpMethod.POST, "/api/sessions/" + code + "/questions", tokens.get(0), retried)).bodyAsJsonObject();
     List<String> questionIds = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      questionIds.add(api.ask(code, tokens.get(i % 5), "Before the storm " + i).await().getString("id"));
+      questionIds.add(await(api.ask(code, tokens.get(i % 5), "Before the storm " + i)).getString("id"));
     }
 
     Set<String> ackedQuestions = ConcurrentHashMap.newKeySet();
@@ -71,15 +71,15 @@ class RestartTest {
     }
     LiveQaTest.waitUntil(() -> ackedQuestions.size() >= 10);
     first.kill();
-    Future.join(inFlight).otherwiseEmpty().await();
+    await(Future.join(inFlight).otherwiseEmpty());
     api.close();
 
-    TestServer second = TestServer.start(vertx, dataDir).await();
+    TestServer second = await(TestServer.start(vertx, dataDir));
     Api again = new Api(vertx, second.port());
-    JsonObject snapshot = again.snapshot(code, moderatorToken).await();
-    HttpResponse<Buffer> retry = again.call(HttpMethod.POST, "/api/sessions/" + code + "/questions", tokens.get(0),
-        retried).await();
-    JsonObject afterRetry = again.snapshot(code, moderatorToken).await();
+    JsonObject snapshot = await(again.snapshot(code, moderatorToken));
+    HttpResponse<Buffer> retry = await(again.call(HttpMethod.POST, "/api/sessions/" + code + "/questions", tokens.get(0),
+        retried));
+    JsonObject afterRetry = await(again.snapshot(code, moderatorToken));
 
     List<JsonObject> questions = snapshot.getJsonArray("questions").stream().map(JsonObject.class::cast).toList();
     Map<String, Long> textCounts = questions.stream()
@@ -96,7 +96,7 @@ class RestartTest {
       assertThat(afterRetry.getJsonArray("questions")).hasSize(questions.size());
     });
     again.close();
-    second.stop().await();
+    await(second.stop());
     testContext.completeNow();
   }
 }

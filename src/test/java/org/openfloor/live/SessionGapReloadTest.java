@@ -29,6 +29,7 @@ import org.openfloor.log.LogEntry;
 import org.openfloor.log.RedisCommandLog;
 import org.openfloor.log.RedisLogOptions;
 import org.openfloor.log.RedisTestServer;
+import static org.openfloor.testing.Await.await;
 
 /**
  * Node A writes; node B (its own Vert.x instance and Redis log) follows the same session. B's event loop is
@@ -54,21 +55,21 @@ class SessionGapReloadTest {
       List<JsonObject> pushedOnB = new CopyOnWriteArrayList<>();
       Node b = Node.open(vertxB, options, (address, body, frame) -> pushedOnB.add(body.copy().put("to", address)));
 
-      String code = a.on(() -> a.registry.create(new Command.CreateSession("Gap", Tokens.hash("moderator"),
-          Moderation.POST)).map(SessionRegistry.Created::code)).await();
+      String code = await(a.on(() -> a.registry.create(new Command.CreateSession("Gap", Tokens.hash("moderator"),
+          Moderation.POST)).map(SessionRegistry.Created::code)));
       a.submit(code, new Command.Join(ALICE, Optional.of("Alice"), Optional.empty(), Optional.empty(),
           Optional.empty()));
       askSeveral(a, code, "Before", 3);
       long applied = a.appliedSeq(code);
-      b.on(() -> b.registry.existing(code)).await();
+      await(b.on(() -> b.registry.existing(code)));
       waitUntil(() -> b.appliedSeq(code) == applied);
 
       CountDownLatch release = b.holdEventLoop();
       long firstSnapshot = askThenSnapshot(a, code, "Behind B's back", 5);
       askThenSnapshot(a, code, "Past the first snapshot", 5);
-      a.on(() -> a.log.trim(code, firstSnapshot)).await();
+      await(a.on(() -> a.log.trim(code, firstSnapshot)));
       askSeveral(a, code, "After the trim", 3);
-      List<LogEntry> oldest = a.on(() -> a.log.read(code, 0, 1)).await();
+      List<LogEntry> oldest = await(a.on(() -> a.log.read(code, 0, 1)));
       release.countDown();
 
       long lastSeq = a.appliedSeq(code);
@@ -77,8 +78,7 @@ class SessionGapReloadTest {
       Node reloadedElsewhere = Node.open(vertx, options, Fanout.NONE);
       String fresh = reloadedElsewhere.state(code);
       reloadedElsewhere.close();
-      JsonObject resumeFromBehind = b.on(() -> b.registry.existing(code).map(hub -> hub.eventsAfter(applied, null)))
-          .await();
+      JsonObject resumeFromBehind = await(b.on(() -> b.registry.existing(code).map(hub -> hub.eventsAfter(applied, null))));
       Answer afterReload = b.submit(code, new Command.Ask("Asked on B after the reload", false, Optional.empty()));
       waitUntil(() -> a.appliedSeq(code) == afterReload.seq() && b.appliedSeq(code) == afterReload.seq());
       String onBAfterReload = b.state(code);
@@ -101,7 +101,7 @@ class SessionGapReloadTest {
       });
       testContext.completeNow();
     } finally {
-      vertxB.close().await();
+      await(vertxB.close());
     }
   }
 
@@ -116,7 +116,7 @@ class SessionGapReloadTest {
     askSeveral(node, code, text, count);
     long seq = node.appliedSeq(code);
     String state = node.state(code);
-    node.on(() -> node.log.saveSnapshot(code, seq, state)).await();
+    await(node.on(() -> node.log.saveSnapshot(code, seq, state)));
     return seq;
   }
 
@@ -139,8 +139,7 @@ class SessionGapReloadTest {
   private record Node(Context context, CommandLog log, SessionRegistry registry) {
     static Node open(Vertx vertx, RedisLogOptions options, Fanout fanout) {
       Context context = vertx.getOrCreateContext();
-      CommandLog log = SessionGapReloadTest.on(context, () -> RedisCommandLog.open(vertx, options).<CommandLog>map(l -> l))
-          .await();
+      CommandLog log = await(SessionGapReloadTest.on(context, () -> RedisCommandLog.open(vertx, options).<CommandLog>map(l -> l)));
       return new Node(context, log, new SessionRegistry(vertx, log, fanout, NO_SNAPSHOTS));
     }
 
@@ -149,23 +148,22 @@ class SessionGapReloadTest {
     }
 
     Answer submit(String code, Command command) {
-      return on(() -> registry.existing(code).compose(hub -> hub.submit(new Submission(command, ALICE, null))))
-          .await();
+      return await(on(() -> registry.existing(code).compose(hub -> hub.submit(new Submission(command, ALICE, null)))));
     }
 
     long appliedSeq(String code) {
-      return on(() -> registry.existing(code).map(SessionHub::appliedSeq)).await();
+      return await(on(() -> registry.existing(code).map(SessionHub::appliedSeq)));
     }
 
     String state(String code) {
-      return on(() -> registry.existing(code).map(SessionHub::snapshotState)).await();
+      return await(on(() -> registry.existing(code).map(SessionHub::snapshotState)));
     }
 
     void close() {
-      on(() -> {
+      await(on(() -> {
         registry.closeAll();
         return log.close();
-      }).await();
+      }));
     }
 
     /** Blocks this node's event loop until the latch is released (at most 10 s): its follow falls behind. */

@@ -27,6 +27,7 @@ import org.openfloor.log.SqliteCommandLog;
 import org.openfloor.testing.Api;
 import org.openfloor.testing.BusySession;
 import org.openfloor.testing.TestServer;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("A session snapshot")
@@ -40,22 +41,22 @@ class SnapshotTest {
   @DisplayName("is byte-identical on two hubs that replayed the same log, and restoring it then applying the rest "
       + "gives the same state as replaying everything")
   void deterministicAndRestorable(Vertx vertx, VertxTestContext testContext) {
-    TestServer server = TestServer.start(vertx, dataDir, new JsonObject().put("snapshotEvery", 0)).await();
+    TestServer server = await(TestServer.start(vertx, dataDir, new JsonObject().put("snapshotEvery", 0)));
     Api api = new Api(vertx, server.port());
     BusySession busy = BusySession.create(api, "Snapshots").firstHalf();
-    long midway = api.snapshot(busy.code(), busy.moderatorToken()).await().getLong("seq");
+    long midway = await(api.snapshot(busy.code(), busy.moderatorToken())).getLong("seq");
     busy.secondHalf();
     api.close();
-    server.stop().await();
+    await(server.stop());
 
     Context context = vertx.getOrCreateContext();
-    CommandLog log = on(context, () -> SqliteCommandLog.open(vertx, dataDir.resolve("openfloor.db"))).await();
+    CommandLog log = await(on(context, () -> SqliteCommandLog.open(vertx, dataDir.resolve("openfloor.db"))));
     String first = stateOf(vertx, context, log, busy.code());
     String second = stateOf(vertx, context, log, busy.code());
     String atMidway = stateOf(vertx, context, new LogEndingAt(log, midway), busy.code());
-    on(context, () -> log.saveSnapshot(busy.code(), midway, atMidway).compose(v -> log.trim(busy.code(), midway))).await();
+    await(on(context, () -> log.saveSnapshot(busy.code(), midway, atMidway).compose(v -> log.trim(busy.code(), midway))));
     String restored = stateOf(vertx, context, log, busy.code());
-    List<LogEntry> kept = on(context, () -> log.read(busy.code(), 0, 1)).await();
+    List<LogEntry> kept = await(on(context, () -> log.read(busy.code(), 0, 1)));
 
     testContext.verify(() -> {
       assertThat(first).isEqualTo(second);
@@ -69,7 +70,7 @@ class SnapshotTest {
       assertThat(state.getJsonObject("queue").getJsonArray("log")).hasSize(1);
       assertThat(state.getJsonArray("requests")).hasSizeGreaterThanOrEqualTo(14);
     });
-    on(context, log::close).await();
+    await(on(context, log::close));
     testContext.completeNow();
   }
 
@@ -77,26 +78,25 @@ class SnapshotTest {
   @DisplayName("is written every snapshotEvery entries, the log behind it trimmed, and a restarted server "
       + "shows the same session and still dedupes a retried request")
   void writtenAndTrimmedByTheServer(Vertx vertx, VertxTestContext testContext) {
-    TestServer server = TestServer.start(vertx, dataDir, new JsonObject().put("snapshotEvery", 10)).await();
+    TestServer server = await(TestServer.start(vertx, dataDir, new JsonObject().put("snapshotEvery", 10)));
     Api api = new Api(vertx, server.port());
     BusySession busy = BusySession.create(api, "Policy").firstHalf().secondHalf();
-    JsonObject before = api.snapshot(busy.code(), busy.moderatorToken()).await();
+    JsonObject before = await(api.snapshot(busy.code(), busy.moderatorToken()));
     api.close();
-    server.stop().await();
+    await(server.stop());
 
     Context context = vertx.getOrCreateContext();
-    CommandLog log = on(context, () -> SqliteCommandLog.open(vertx, dataDir.resolve("openfloor.db"))).await();
-    Optional<CommandLog.Snapshot> snapshot = on(context, () -> log.latestSnapshot(busy.code())).await();
-    List<LogEntry> kept = on(context, () -> log.read(busy.code(), 0, 1)).await();
-    on(context, log::close).await();
+    CommandLog log = await(on(context, () -> SqliteCommandLog.open(vertx, dataDir.resolve("openfloor.db"))));
+    Optional<CommandLog.Snapshot> snapshot = await(on(context, () -> log.latestSnapshot(busy.code())));
+    List<LogEntry> kept = await(on(context, () -> log.read(busy.code(), 0, 1)));
+    await(on(context, log::close));
 
-    TestServer again = TestServer.start(vertx, dataDir, new JsonObject().put("snapshotEvery", 10)).await();
+    TestServer again = await(TestServer.start(vertx, dataDir, new JsonObject().put("snapshotEvery", 10)));
     Api api2 = new Api(vertx, again.port());
-    JsonObject after = api2.snapshot(busy.code(), busy.moderatorToken()).await();
-    JsonObject retried = api2.call(io.vertx.core.http.HttpMethod.POST, "/api/sessions/" + busy.code() + "/questions",
-        busy.tokens().get(0), new JsonObject().put("text", "Question 0 — ¿qué? 問題").put("requestId", "ask-0"))
-        .await().bodyAsJsonObject();
-    JsonObject afterRetry = api2.snapshot(busy.code(), busy.moderatorToken()).await();
+    JsonObject after = await(api2.snapshot(busy.code(), busy.moderatorToken()));
+    JsonObject retried = await(api2.call(io.vertx.core.http.HttpMethod.POST, "/api/sessions/" + busy.code() + "/questions",
+        busy.tokens().get(0), new JsonObject().put("text", "Question 0 — ¿qué? 問題").put("requestId", "ask-0"))).bodyAsJsonObject();
+    JsonObject afterRetry = await(api2.snapshot(busy.code(), busy.moderatorToken()));
     testContext.verify(() -> {
       assertThat(snapshot).isPresent();
       assertThat(snapshot.get().seq() % 10).isZero();
@@ -110,7 +110,7 @@ class SnapshotTest {
       assertThat(afterRetry.getJsonArray("questions")).hasSameSizeAs(before.getJsonArray("questions"));
     });
     api2.close();
-    again.stop().await();
+    await(again.stop());
     testContext.completeNow();
   }
 
@@ -122,7 +122,7 @@ class SnapshotTest {
 
   private static String stateOf(Vertx vertx, Context context, CommandLog log, String code) {
     SessionRegistry registry = new SessionRegistry(vertx, log, Fanout.NONE, NO_SNAPSHOTS);
-    String state = on(context, () -> registry.existing(code).map(SessionHub::snapshotState)).await();
+    String state = await(on(context, () -> registry.existing(code).map(SessionHub::snapshotState)));
     context.runOnContext(v -> registry.closeAll());
     return state;
   }

@@ -24,6 +24,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
@@ -39,14 +40,13 @@ class RedisAppendBurstTest {
     RedisTestServer durable = RedisTestServer.startDurable();
     try {
       Context context = vertx.getOrCreateContext();
-      RedisCommandLog log = on(context, () -> RedisCommandLog.open(vertx, options(durable.url()))).await();
-      List<Future<LogEntry>> burst = on(context, () -> Future.succeededFuture(appendAll(log, BURST))).await();
-      Future.join(burst).otherwiseEmpty().await();
-      on(context, () -> log.send(Request.cmd(Command.SCRIPT).arg("FLUSH"))).await();
-      List<Future<LogEntry>> afterFlush = on(context, () -> Future.succeededFuture(appendAll(log, AFTER_FLUSH)))
-          .await();
-      Future.join(afterFlush).otherwiseEmpty().await();
-      List<LogEntry> stored = on(context, () -> log.read("burst", 0, 2 * BURST)).await();
+      RedisCommandLog log = await(on(context, () -> RedisCommandLog.open(vertx, options(durable.url()))));
+      List<Future<LogEntry>> burst = await(on(context, () -> Future.succeededFuture(appendAll(log, BURST))));
+      await(Future.join(burst).otherwiseEmpty());
+      await(on(context, () -> log.send(Request.cmd(Command.SCRIPT).arg("FLUSH"))));
+      List<Future<LogEntry>> afterFlush = await(on(context, () -> Future.succeededFuture(appendAll(log, AFTER_FLUSH))));
+      await(Future.join(afterFlush).otherwiseEmpty());
+      List<LogEntry> stored = await(on(context, () -> log.read("burst", 0, 2 * BURST)));
       testContext.verify(() -> {
         assertThat(failuresByCause(burst)).isEmpty();
         assertThat(failuresByCause(afterFlush)).isEmpty();
@@ -57,7 +57,7 @@ class RedisAppendBurstTest {
         assertThat(stored).extracting(LogEntry::seq).containsExactlyElementsOf(range(1, BURST + AFTER_FLUSH));
         assertThat(stored).extracting(LogEntry::payload).doesNotHaveDuplicates();
       });
-      on(context, log::close).await();
+      await(on(context, log::close));
       testContext.completeNow();
     } finally {
       durable.stop();
@@ -68,18 +68,18 @@ class RedisAppendBurstTest {
   @DisplayName("One append more than the pipeline holds fails at once as saturated, and the others all succeed")
   void saturationFailsFast(Vertx vertx, VertxTestContext testContext) {
     Context context = vertx.getOrCreateContext();
-    RedisCommandLog log = on(context, () -> RedisCommandLog.open(vertx,
-        options(RedisTestServer.shared().url()))).await();
-    List<Future<LogEntry>> appends = on(context, () -> Future.succeededFuture(
-        appendAll(log, RedisAppendPipeline.MAX_PENDING + 1))).await();
+    RedisCommandLog log = await(on(context, () -> RedisCommandLog.open(vertx,
+        options(RedisTestServer.shared().url()))));
+    List<Future<LogEntry>> appends = await(on(context, () -> Future.succeededFuture(
+        appendAll(log, RedisAppendPipeline.MAX_PENDING + 1))));
     Future<LogEntry> extra = appends.get(appends.size() - 1);
-    Future.join(appends).otherwiseEmpty().await();
+    await(Future.join(appends).otherwiseEmpty());
     testContext.verify(() -> {
       assertThat(extra.failed()).isTrue();
       assertThat(extra.cause()).hasMessageContaining("saturated");
       assertThat(failuresByCause(appends.subList(0, RedisAppendPipeline.MAX_PENDING))).isEmpty();
     });
-    on(context, log::close).await();
+    await(on(context, log::close));
     testContext.completeNow();
   }
 

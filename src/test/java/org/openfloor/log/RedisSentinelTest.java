@@ -18,6 +18,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("The Redis log through Sentinel")
@@ -44,25 +45,25 @@ class RedisSentinelTest {
   @DisplayName("finds the primary by master name, appends, reads and follows there")
   void appendsThroughSentinel(Vertx vertx, VertxTestContext testContext) {
     String url = sentinel.url();
-    RedisCommandLog viaSentinel = RedisCommandLog.open(vertx, RedisLogOptions.of(url)).await();
-    RedisCommandLog direct = RedisCommandLog.open(vertx, RedisLogOptions.of(primary.url())).await();
+    RedisCommandLog viaSentinel = await(RedisCommandLog.open(vertx, RedisLogOptions.of(url)));
+    RedisCommandLog direct = await(RedisCommandLog.open(vertx, RedisLogOptions.of(primary.url())));
     List<Long> followed = new CopyOnWriteArrayList<>();
     viaSentinel.follow("S1", 0, entry -> followed.add(entry.seq()));
     for (int i = 0; i < 3; i++) {
-      viaSentinel.append("S1", "entry " + i).await();
+      await(viaSentinel.append("S1", "entry " + i));
     }
-    List<LogEntry> onPrimary = direct.read("S1", 0, 10).await();
+    List<LogEntry> onPrimary = await(direct.read("S1", 0, 10));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (followed.size() < 3 && System.nanoTime() < deadline) {
-      vertx.timer(20).await();
+      await(vertx.timer(20));
     }
     testContext.verify(() -> {
       assertThat(onPrimary).extracting(LogEntry::payload).containsExactly("entry 0", "entry 1", "entry 2");
       assertThat(followed).containsExactly(1L, 2L, 3L);
-      assertThat(viaSentinel.ready().await()).isTrue();
+      assertThat(await(viaSentinel.ready())).isTrue();
     });
-    viaSentinel.close().await();
-    direct.close().await();
+    await(viaSentinel.close());
+    await(direct.close());
     testContext.completeNow();
   }
 

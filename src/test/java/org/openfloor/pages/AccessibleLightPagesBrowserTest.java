@@ -32,6 +32,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import static org.openfloor.testing.Await.await;
 
 /**
  * Every page under axe-core (no serious or critical violation) in English and Arabic, with the mic
@@ -300,9 +301,6 @@ class AccessibleLightPagesBrowserTest {
     return response.bodyAsJsonObject();
   }
 
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-  }
 
   private static String url(String path) {
     return "http://127.0.0.1:" + server.port() + path;

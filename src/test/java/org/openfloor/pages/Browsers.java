@@ -24,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Headless Chromium windows for the page tests, from the machine's Debian packages (never a
  * downloaded browser or driver): phones, laptops and projectors, screenshots, and axe-core.
  */
-final class Browsers implements AutoCloseable {
+public final class Browsers implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -39,7 +39,7 @@ final class Browsers implements AutoCloseable {
    * The windows shared by the page test classes of this test run, quit when the JVM exits: starting
    * Chromium is the slow part of a browser test on a small machine.
    */
-  static synchronized Browsers shared() {
+  public static synchronized Browsers shared() {
     if (shared == null) {
       shared = new Browsers();
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "quit-browsers"));
@@ -47,7 +47,7 @@ final class Browsers implements AutoCloseable {
     return shared;
   }
 
-  static void checkInstalled() throws IOException {
+  public static void checkInstalled() throws IOException {
     assertThat(Files.isExecutable(CHROMIUM)).as("Chromium must be installed at %s (Debian package chromium)", CHROMIUM)
         .isTrue();
     assertThat(Files.isExecutable(CHROMEDRIVER))
@@ -55,11 +55,11 @@ final class Browsers implements AutoCloseable {
     Files.createDirectories(SCREENSHOTS);
   }
 
-  ChromeDriver phone() {
+  public ChromeDriver phone() {
     return open(390, 844);
   }
 
-  ChromeDriver laptop() {
+  public ChromeDriver laptop() {
     return open(1366, 900);
   }
 
@@ -97,13 +97,13 @@ final class Browsers implements AutoCloseable {
         "downloadThroughput", -1, "uploadThroughput", -1));
   }
 
-  static WebDriverWait waitFor(WebDriver driver, Duration timeout) {
+  public static WebDriverWait waitFor(WebDriver driver, Duration timeout) {
     WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(25));
     wait.ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class);
     return wait;
   }
 
-  static void screenshot(WebDriver driver, String name) throws IOException {
+  public static void screenshot(WebDriver driver, String name) throws IOException {
     Path shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE).toPath();
     Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }

@@ -27,6 +27,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import static org.openfloor.testing.Await.await;
 
 /**
  * The mic queue and the polls in real headless Chromium windows at once: phones (390×844), the
@@ -310,9 +311,6 @@ class FloorAndPollsBrowserTest {
     return response.bodyAsJsonObject();
   }
 
-  static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-  }
 
   static String url(String path) {
     return "http://127.0.0.1:" + server.port() + path;

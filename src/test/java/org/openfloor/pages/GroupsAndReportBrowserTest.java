@@ -33,6 +33,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import static org.openfloor.testing.Await.await;
 
 /**
  * From breakout groups to the published report in real headless Chromium windows: the moderator's
@@ -282,9 +283,6 @@ class GroupsAndReportBrowserTest {
     return response.bodyAsJsonObject();
   }
 
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-  }
 
   private static String url(String path) {
     return path.startsWith("http") ? path : "http://127.0.0.1:" + server.port() + path;

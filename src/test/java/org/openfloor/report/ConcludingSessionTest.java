@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openfloor.testing.Api;
 import org.openfloor.testing.TestServer;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("A concluding session from breakout groups to the closed report, through the API")
@@ -53,9 +54,9 @@ class ConcludingSessionTest {
 
   @BeforeEach
   void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir).await();
+    server = await(TestServer.start(vertx, dataDir));
     api = new Api(vertx, server.port());
-    JsonObject created = api.createSession(TITLE, "post").await();
+    JsonObject created = await(api.createSession(TITLE, "post"));
     code = created.getString("code");
     moderator = created.getString("moderatorToken");
   }
@@ -63,11 +64,11 @@ class ConcludingSessionTest {
   @AfterEach
   void stop() {
     api.close();
-    server.stop().await();
+    await(server.stop());
   }
 
   private HttpResponse<Buffer> call(HttpMethod method, String path, String token, JsonObject body) {
-    return api.call(method, "/api/sessions/" + code + path, token, body).await();
+    return await(api.call(method, "/api/sessions/" + code + path, token, body));
   }
 
   private JsonObject ok(int status, HttpMethod method, String path, String token, JsonObject body) {
@@ -138,7 +139,7 @@ class ConcludingSessionTest {
     JsonObject moved = ok(200, HttpMethod.PATCH, "/participants/me", token(0, 1), new JsonObject().put("groupId", groupId(1)));
     assertThat(moved.getString("groupId")).isEqualTo(groupId(1));
     ok(200, HttpMethod.PATCH, "/participants/me", token(0, 1), new JsonObject().put("groupId", groupId(0)));
-    JsonArray snapshotGroups = api.snapshot(code, null).await().getJsonArray("groups");
+    JsonArray snapshotGroups = await(api.snapshot(code, null)).getJsonArray("groups");
     assertThat(snapshotGroups.stream().map(g -> ((JsonObject) g).getString("name")).toList()).isEqualTo(GROUPS);
   }
 
@@ -171,7 +172,7 @@ class ConcludingSessionTest {
           new JsonObject().put("status", "hidden"))).isEqualTo(403);
       highlighted.add(0, first.getString("id"));
     }
-    JsonObject facilitatorView = api.snapshot(code, facilitator(0)).await();
+    JsonObject facilitatorView = await(api.snapshot(code, facilitator(0)));
     assertThat(facilitatorView.getString("role")).isEqualTo("facilitator");
     assertThat(facilitatorView.getJsonObject("group").getString("id")).isEqualTo(groupId(0));
     assertThat(facilitatorView.getJsonArray("questions").stream().map(q -> ((JsonObject) q).getString("status")))
@@ -185,15 +186,15 @@ class ConcludingSessionTest {
     assertThat(notes.getString("text")).isEqualTo("Audits\nBudgets");
     assertThat(status(HttpMethod.PUT, "/groups/" + groupId(0) + "/notes", facilitator(1),
         new JsonObject().put("text", "x"))).isEqualTo(403);
-    assertThat(api.snapshot(code, moderator).await().getJsonObject("notes").getJsonObject(groupId(0))
+    assertThat(await(api.snapshot(code, moderator)).getJsonObject("notes").getJsonObject(groupId(0))
         .getString("text")).isEqualTo("Audits\nBudgets");
-    assertThat(api.snapshot(code, null).await().containsKey("notes")).isFalse();
+    assertThat(await(api.snapshot(code, null)).containsKey("notes")).isFalse();
   }
 
   private void reconveneAndOpenTheFloor() {
     assertThat(status(HttpMethod.POST, "/queue/briefings", facilitator(0), new JsonObject())).isEqualTo(403);
     ok(201, HttpMethod.POST, "/queue/briefings", moderator, new JsonObject().put("limitSeconds", 300));
-    JsonArray waiting = api.snapshot(code, null).await().getJsonObject("queue").getJsonArray("waiting");
+    JsonArray waiting = await(api.snapshot(code, null)).getJsonObject("queue").getJsonArray("waiting");
     assertThat(waiting).hasSize(3);
     for (int g = 0; g < GROUPS.size(); g++) {
       JsonObject entry = waiting.getJsonObject(g);
@@ -280,7 +281,7 @@ class ConcludingSessionTest {
     assertThat(response.getHeader("Content-Disposition"))
         .isEqualTo("attachment; filename=\"openfloor-" + code + "-report.json\"");
     JsonObject json = response.bodyAsJsonObject();
-    JsonObject snapshot = api.snapshot(code, null).await();
+    JsonObject snapshot = await(api.snapshot(code, null));
     assertThat(json.getString("title")).isEqualTo(snapshot.getString("title"));
     assertThat(json.getString("phase")).isEqualTo("closed");
     JsonArray sections = json.getJsonArray("sections");

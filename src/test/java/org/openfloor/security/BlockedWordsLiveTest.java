@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openfloor.testing.Api;
 import org.openfloor.testing.TestServer;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Blocked words send questions to moderation")
@@ -27,24 +28,23 @@ class BlockedWordsLiveTest {
   @Test
   @DisplayName("server-wide and per-session words hold matching questions as pending, seen by moderators only")
   void matchingQuestionsWaitForTheModerator(Vertx vertx, VertxTestContext testContext) {
-    TestServer server = TestServer.start(vertx, dataDir, new JsonObject().put("blockedWords", "darn, über alles"))
-        .await();
+    TestServer server = await(TestServer.start(vertx, dataDir, new JsonObject().put("blockedWords", "darn, über alles")));
     Api api = new Api(vertx, server.port());
-    JsonObject created = api.createSession("Words", "post").await();
+    JsonObject created = await(api.createSession("Words", "post"));
     String code = created.getString("code");
     String moderator = created.getString("moderatorToken");
-    String alice = api.join(code, "Alice").await().getString("token");
+    String alice = await(api.join(code, "Alice")).getString("token");
 
-    JsonObject clean = api.ask(code, alice, "A clean question").await();
-    JsonObject serverWide = api.ask(code, alice, "Oh DÁRN, why?").await();
-    int patched = api.call(HttpMethod.PATCH, "/api/sessions/" + code, moderator,
-        new JsonObject().put("blockedWords", new JsonArray().add("Spam"))).await().statusCode();
-    int attendeePatch = api.call(HttpMethod.PATCH, "/api/sessions/" + code, alice,
-        new JsonObject().put("blockedWords", new JsonArray())).await().statusCode();
-    JsonObject perSession = api.ask(code, alice, "Buy spám now").await();
-    JsonObject substring = api.ask(code, alice, "Spammers are a problem").await();
-    JsonObject publicView = api.snapshot(code, null).await();
-    JsonObject moderatorView = api.snapshot(code, moderator).await();
+    JsonObject clean = await(api.ask(code, alice, "A clean question"));
+    JsonObject serverWide = await(api.ask(code, alice, "Oh DÁRN, why?"));
+    int patched = await(api.call(HttpMethod.PATCH, "/api/sessions/" + code, moderator,
+        new JsonObject().put("blockedWords", new JsonArray().add("Spam")))).statusCode();
+    int attendeePatch = await(api.call(HttpMethod.PATCH, "/api/sessions/" + code, alice,
+        new JsonObject().put("blockedWords", new JsonArray()))).statusCode();
+    JsonObject perSession = await(api.ask(code, alice, "Buy spám now"));
+    JsonObject substring = await(api.ask(code, alice, "Spammers are a problem"));
+    JsonObject publicView = await(api.snapshot(code, null));
+    JsonObject moderatorView = await(api.snapshot(code, moderator));
 
     testContext.verify(() -> {
       assertThat(clean.getString("status")).isEqualTo("visible");
@@ -61,7 +61,7 @@ class BlockedWordsLiveTest {
       assertThat(publicView.containsKey("blockedWords")).isFalse();
     });
     api.close();
-    server.stop().await();
+    await(server.stop());
     testContext.completeNow();
   }
 }

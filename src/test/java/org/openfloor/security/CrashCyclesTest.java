@@ -26,6 +26,7 @@ import org.openfloor.testing.Api;
 import org.openfloor.testing.ServerProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import static org.openfloor.testing.Await.await;
 
 /**
  * kill -9 cycles of a server JVM under a stream of writes. The suite runs
@@ -51,12 +52,12 @@ class CrashCyclesTest {
     Path serverLog = dataDir.resolve("server.log");
     ServerProcess server = ServerProcess.start(dataDir, serverLog, HIGH_LIMITS);
     Api api = new Api(vertx, server.port());
-    JsonObject created = api.createSession("Crash cycles", "post").await();
+    JsonObject created = await(api.createSession("Crash cycles", "post"));
     String code = created.getString("code");
     String moderator = created.getString("moderatorToken");
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < WRITERS; i++) {
-      tokens.add(api.join(code, "Writer " + i).await().getString("token"));
+      tokens.add(await(api.join(code, "Writer " + i)).getString("token"));
     }
     api.close();
 
@@ -70,7 +71,7 @@ class CrashCyclesTest {
     }
     server = ServerProcess.start(dataDir, serverLog, HIGH_LIMITS);
     Api reader = new Api(vertx, server.port());
-    JsonObject snapshot = reader.snapshot(code, moderator).await();
+    JsonObject snapshot = await(reader.snapshot(code, moderator));
     reader.close();
     server.kill();
 
@@ -106,7 +107,7 @@ class CrashCyclesTest {
       Thread.sleep(2);
     }
     server.kill();
-    Future.join(inFlight).otherwiseEmpty().await();
+    await(Future.join(inFlight).otherwiseEmpty());
     api.close();
     return sent;
   }

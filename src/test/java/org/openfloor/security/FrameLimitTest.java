@@ -24,6 +24,7 @@ import org.openfloor.testing.BridgeClient;
 import org.openfloor.testing.BridgeMessages;
 import org.openfloor.testing.RawWebSocket;
 import org.openfloor.testing.TestServer;
+import static org.openfloor.testing.Await.await;
 
 /**
  * With {@code maxFrameBytes} 1,024 a bridge message may have 1,024 bytes and a WebSocket frame or message
@@ -48,23 +49,23 @@ class FrameLimitTest {
 
   @BeforeEach
   void start(Vertx vertx) {
-    server = TestServer.start(vertx, dataDir, new JsonObject().put("maxFrameBytes", MAX_FRAME_BYTES)).await();
+    server = await(TestServer.start(vertx, dataDir, new JsonObject().put("maxFrameBytes", MAX_FRAME_BYTES)));
     api = new Api(vertx, server.port());
-    code = api.createSession("Limits", "post").await().getString("code");
-    token = api.join(code, "Sender").await().getString("token");
-    seqBefore = api.snapshot(code, null).await().getLong("seq");
+    code = await(api.createSession("Limits", "post")).getString("code");
+    token = await(api.join(code, "Sender")).getString("token");
+    seqBefore = await(api.snapshot(code, null)).getLong("seq");
   }
 
   @AfterEach
   void stop() {
     api.close();
-    server.stop().await();
+    await(server.stop());
   }
 
   @Test
   @DisplayName("/ws closes one frame over the frame limit with 1009, and the server stays healthy and unchanged")
   void plainFrameOverLimit(Vertx vertx, VertxTestContext testContext) {
-    RawWebSocket ws = RawWebSocket.plain(vertx, server.port()).await();
+    RawWebSocket ws = await(RawWebSocket.plain(vertx, server.port()));
     String message = askPaddedTo(WEBSOCKET_BYTES + 1_000);
 
     ws.sendOneFrame(message);
@@ -83,7 +84,7 @@ class FrameLimitTest {
   @DisplayName("/ws closes a message over the message limit, sent as continuation frames each under the frame "
       + "limit, with 1009, and the server stays healthy and unchanged")
   void plainFragmentedMessageOverLimit(Vertx vertx, VertxTestContext testContext) {
-    RawWebSocket ws = RawWebSocket.plain(vertx, server.port()).await();
+    RawWebSocket ws = await(RawWebSocket.plain(vertx, server.port()));
     String message = askPaddedTo(WEBSOCKET_BYTES + 2_000);
 
     ws.sendInFrames(message, WEBSOCKET_BYTES / 2);
@@ -103,7 +104,7 @@ class FrameLimitTest {
   @DisplayName("/ws answers a bridge message over maxFrameBytes (within the WebSocket limits) with frame_too_large, "
       + "then closes with 1009")
   void plainBridgeMessageOverLimit(Vertx vertx, VertxTestContext testContext) {
-    RawWebSocket ws = RawWebSocket.plain(vertx, server.port()).await();
+    RawWebSocket ws = await(RawWebSocket.plain(vertx, server.port()));
 
     ws.sendInFrames(askPaddedTo(2 * MAX_FRAME_BYTES), 500);
 
@@ -120,7 +121,7 @@ class FrameLimitTest {
   @Test
   @DisplayName("SockJS's WebSocket transport closes one frame over the frame limit with 1009 too")
   void sockJsFrameOverLimit(Vertx vertx, VertxTestContext testContext) {
-    RawWebSocket ws = RawWebSocket.sockJs(vertx, server.port()).await();
+    RawWebSocket ws = await(RawWebSocket.sockJs(vertx, server.port()));
 
     ws.sendOneFrame(new JsonArray().add(askPaddedTo(WEBSOCKET_BYTES + 1_000)).encode());
 
@@ -137,7 +138,7 @@ class FrameLimitTest {
   @DisplayName("SockJS answers a bridge message over maxFrameBytes with frame_too_large and its close frame "
       + "c[3000,\"Go away!\"], then the WebSocket closes with 1000: vert.x's SockJS cannot send 1009 there")
   void sockJsBridgeMessageOverLimit(Vertx vertx, VertxTestContext testContext) {
-    RawWebSocket ws = RawWebSocket.sockJs(vertx, server.port()).await();
+    RawWebSocket ws = await(RawWebSocket.sockJs(vertx, server.port()));
 
     ws.sendOneFrame(new JsonArray().add(askPaddedTo(2 * MAX_FRAME_BYTES)).encode());
 
@@ -156,7 +157,7 @@ class FrameLimitTest {
   @DisplayName("SockJS closes a message over the message limit sent in continuation frames (it used to leave the "
       + "WebSocket open on a dead session)")
   void sockJsFragmentedMessageOverLimit(Vertx vertx, VertxTestContext testContext) {
-    RawWebSocket ws = RawWebSocket.sockJs(vertx, server.port()).await();
+    RawWebSocket ws = await(RawWebSocket.sockJs(vertx, server.port()));
 
     ws.sendInFrames(new JsonArray().add(askPaddedTo(WEBSOCKET_BYTES + 2_000)).encode(), WEBSOCKET_BYTES / 2);
 
@@ -182,19 +183,19 @@ class FrameLimitTest {
     ws.closed().onSuccess(status::tryComplete);
     vertx.setTimer(CLOSE_TIMEOUT_MS, t -> status.tryFail(new TimeoutException("still open after " + CLOSE_TIMEOUT_MS
         + " ms")));
-    return status.future().await();
+    return await(status.future());
   }
 
   /** After the refusal: health, the session as before, and new sockets of both kinds that are served. */
   private Unharmed unharmed(Vertx vertx) {
-    int health = api.call(HttpMethod.GET, "/health", null, null).await().statusCode();
-    JsonObject snapshot = api.snapshot(code, null).await();
-    RawWebSocket plain = RawWebSocket.plain(vertx, server.port()).await();
-    JsonObject plainReply = plain.command(new JsonObject().put("type", "ask").put("session", code)
-        .put("text", "Still there over /ws?"), token).await();
-    BridgeClient sockJs = BridgeClient.connect(vertx, server.port()).await();
-    JsonObject sockJsReply = sockJs.command(new JsonObject().put("type", "ask").put("session", code)
-        .put("text", "Still there over SockJS?"), token).await();
+    int health = await(api.call(HttpMethod.GET, "/health", null, null)).statusCode();
+    JsonObject snapshot = await(api.snapshot(code, null));
+    RawWebSocket plain = await(RawWebSocket.plain(vertx, server.port()));
+    JsonObject plainReply = await(plain.command(new JsonObject().put("type", "ask").put("session", code)
+        .put("text", "Still there over /ws?"), token));
+    BridgeClient sockJs = await(BridgeClient.connect(vertx, server.port()));
+    JsonObject sockJsReply = await(sockJs.command(new JsonObject().put("type", "ask").put("session", code)
+        .put("text", "Still there over SockJS?"), token));
     plain.close();
     sockJs.close();
     return new Unharmed(health, snapshot, plainReply, sockJsReply);

@@ -25,6 +25,7 @@ import org.openfloor.testing.BridgeClient;
 import org.openfloor.testing.TestServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Malformed input")
@@ -50,16 +51,16 @@ class MalformedInputTest {
   @Test
   @DisplayName("over 1,000 malformed requests and frames each get an error; the server stays healthy and nothing changes")
   void malformedInputChangesNothing(Vertx vertx, VertxTestContext testContext) {
-    TestServer server = TestServer.start(vertx, dataDir,
+    TestServer server = await(TestServer.start(vertx, dataDir,
         new JsonObject().put("rateCommandsPerSecond", 1_000_000).put("rateBurst", 1_000_000)
-            .put("joinsPerIpPerMinute", 1_000_000)).await();
+            .put("joinsPerIpPerMinute", 1_000_000)));
     Api api = new Api(vertx, server.port());
-    JsonObject created = api.createSession("Malformed", "post").await();
+    JsonObject created = await(api.createSession("Malformed", "post"));
     String code = created.getString("code");
     String moderator = created.getString("moderatorToken");
-    String token = api.join(code, "Alice").await().getString("token");
-    String questionId = api.ask(code, token, "A fair question").await().getString("id");
-    JsonObject before = withoutClock(api.snapshot(code, moderator).await());
+    String token = await(api.join(code, "Alice")).getString("token");
+    String questionId = await(api.ask(code, token, "A fair question")).getString("id");
+    JsonObject before = withoutClock(await(api.snapshot(code, moderator)));
 
     List<Buffer> bodies = httpBodies();
     io.vertx.ext.web.client.WebClient client = io.vertx.ext.web.client.WebClient.create(vertx);
@@ -70,22 +71,22 @@ class MalformedInputTest {
         responses.add(rawWithToken(client, server.port(), method, "/api/sessions/" + code + path, token, body));
       }
     }
-    Future.join(responses).otherwiseEmpty().await();
+    await(Future.join(responses).otherwiseEmpty());
     long httpErrors = responses.stream().filter(Future::succeeded).map(Future::result)
         .filter(r -> r.statusCode() >= 400 && r.statusCode() < 500 && r.bodyAsJsonObject().getString("error") != null)
         .count();
 
-    BridgeClient socket = BridgeClient.connect(vertx, server.port()).await();
+    BridgeClient socket = await(BridgeClient.connect(vertx, server.port()));
     List<String> rawFrames = rawBridgeFrames(code);
     rawFrames.forEach(socket::sendRaw);
     List<JsonObject> commands = bridgeCommands(code, questionId);
     List<Future<JsonObject>> replies = commands.stream().map(c -> socket.command(c, token)).toList();
-    Future.all(replies).await();
+    await(Future.all(replies));
     long bridgeRefusals = replies.stream().filter(r -> "err".equals(r.result().getString("type"))).count();
     long frameErrors = socket.errors().size();
 
-    int health = api.call(HttpMethod.GET, "/health", null, null).await().statusCode();
-    JsonObject after = withoutClock(api.snapshot(code, moderator).await());
+    int health = await(api.call(HttpMethod.GET, "/health", null, null)).statusCode();
+    JsonObject after = withoutClock(await(api.snapshot(code, moderator)));
     int total = responses.size() + rawFrames.size() + commands.size();
     LOG.info("Malformed input: {} HTTP requests ({} errors), {} raw frames ({} err frames), {} bridge commands "
         + "({} refused); health {}", responses.size(), httpErrors, rawFrames.size(), frameErrors, commands.size(),
@@ -101,7 +102,7 @@ class MalformedInputTest {
     socket.close();
     client.close();
     api.close();
-    server.stop().await();
+    await(server.stop());
     testContext.completeNow();
   }
 

@@ -30,6 +30,7 @@ import org.openfloor.testing.RawWebSocket;
 import org.openfloor.testing.TestServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Rate limits")
@@ -67,13 +68,13 @@ class RateLimitTest {
   private final List<BridgeClient> sockets = new ArrayList<>();
 
   private String start(Vertx vertx, JsonObject config) {
-    server = TestServer.start(vertx, dataDir, config).await();
+    server = await(TestServer.start(vertx, dataDir, config));
     api = new Api(vertx, server.port());
-    return api.createSession("Rate limits", "post").await().getString("code");
+    return await(api.createSession("Rate limits", "post")).getString("code");
   }
 
   private BridgeClient socket(Vertx vertx) {
-    BridgeClient socket = BridgeClient.connect(vertx, server.port()).await();
+    BridgeClient socket = await(BridgeClient.connect(vertx, server.port()));
     sockets.add(socket);
     return socket;
   }
@@ -82,26 +83,26 @@ class RateLimitTest {
   void stop() {
     sockets.forEach(BridgeClient::close);
     api.close();
-    server.stop().await();
+    await(server.stop());
   }
 
   @Test
   @DisplayName("a participant firing 60 questions at once over HTTP gets 429 beyond the burst, and only the admitted ones exist")
   void httpBurstIsCapped(Vertx vertx, VertxTestContext testContext) {
     String code = start(vertx, new JsonObject().put("rateCommandsPerSecond", 10).put("rateBurst", 20));
-    String token = api.join(code, "Eager").await().getString("token");
+    String token = await(api.join(code, "Eager")).getString("token");
     long started = System.nanoTime();
     List<Future<HttpResponse<Buffer>>> asks = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       asks.add(api.call(HttpMethod.POST, "/api/sessions/" + code + "/questions", token,
           new JsonObject().put("text", "Question " + i)));
     }
-    Future.all(asks).await();
+    await(Future.all(asks));
     double seconds = (System.nanoTime() - started) / 1e9;
     long refilled = (long) Math.ceil(seconds * 10);
     long created = asks.stream().filter(f -> f.result().statusCode() == 201).count();
     List<HttpResponse<Buffer>> refused = asks.stream().map(Future::result).filter(r -> r.statusCode() == 429).toList();
-    JsonObject snapshot = api.snapshot(code, null).await();
+    JsonObject snapshot = await(api.snapshot(code, null));
     testContext.verify(() -> {
       assertThat(created).isBetween(20L, 20L + refilled);
       assertThat(created + refused.size()).isEqualTo(60);
@@ -116,13 +117,13 @@ class RateLimitTest {
       + "40 refusals are within maxRefusalsPerSocket")
   void bridgeBurstIsCapped(Vertx vertx, VertxTestContext testContext) {
     String code = start(vertx, new JsonObject().put("rateCommandsPerSecond", 10).put("rateBurst", 20));
-    String token = api.join(code, "Eager").await().getString("token");
+    String token = await(api.join(code, "Eager")).getString("token");
     BridgeClient socket = socket(vertx);
     List<Future<JsonObject>> replies = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       replies.add(socket.command(new JsonObject().put("type", "ask").put("session", code).put("text", "Q" + i), token));
     }
-    Future.all(replies).await();
+    await(Future.all(replies));
     long accepted = replies.stream().filter(f -> "rec".equals(f.result().getString("type"))).count();
     long tooMany = replies.stream().filter(f -> Integer.valueOf(429).equals(f.result().getInteger("failureCode"))).count();
     testContext.verify(() -> {
@@ -139,10 +140,10 @@ class RateLimitTest {
     String code = start(vertx, new JsonObject().put("joinsPerIpPerMinute", 5));
     List<Integer> statuses = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      statuses.add(api.call(HttpMethod.POST, "/api/sessions/" + code + "/participants", null,
-          new JsonObject().put("name", "P" + i)).await().statusCode());
+      statuses.add(await(api.call(HttpMethod.POST, "/api/sessions/" + code + "/participants", null,
+          new JsonObject().put("name", "P" + i))).statusCode());
     }
-    JsonObject moderatorView = api.snapshot(code, null).await();
+    JsonObject moderatorView = await(api.snapshot(code, null));
     testContext.verify(() -> {
       assertThat(statuses).containsExactly(201, 201, 201, 201, 201, 429, 429, 429);
       assertThat(moderatorView.getLong("seq")).isEqualTo(6L);
@@ -155,18 +156,18 @@ class RateLimitTest {
       + "with 1008 on /ws, and its next socket draws on the same drained participant bucket")
   void plainSocketIgnoringRefusalsIsClosed(Vertx vertx, VertxTestContext testContext) throws InterruptedException {
     String code = start(vertx, SLOW_BUCKETS);
-    String token = api.join(code, "Flooder").await().getString("token");
+    String token = await(api.join(code, "Flooder")).getString("token");
     long started = System.nanoTime();
-    RawWebSocket flooder = RawWebSocket.plain(vertx, server.port()).await();
+    RawWebSocket flooder = await(RawWebSocket.plain(vertx, server.port()));
     for (int i = 0; i < 200; i++) {
       flooder.command(ask(code, "Flood " + i), token);
     }
-    int status = flooder.closed().await();
+    int status = await(flooder.closed());
     long refused = flooder.bridgeMessages().stream().filter(RateLimitTest::tooMany).count();
 
-    RawWebSocket again = RawWebSocket.plain(vertx, server.port()).await();
-    List<JsonObject> replies = Future.all(IntStream.range(0, 30).mapToObj(i -> again.command(ask(code, "Again " + i),
-        token)).toList()).await().list();
+    RawWebSocket again = await(RawWebSocket.plain(vertx, server.port()));
+    List<JsonObject> replies = await(Future.all(IntStream.range(0, 30).mapToObj(i -> again.command(ask(code, "Again " + i),
+        token)).toList())).list();
     double seconds = (System.nanoTime() - started) / 1e9;
     long acceptedAgain = replies.stream().filter(r -> "rec".equals(r.getString("type"))).count();
     int questions = questionsOnceBurstApplied(code);
@@ -189,18 +190,18 @@ class RateLimitTest {
       + "frame, and its next socket draws on the same drained participant bucket")
   void sockJsSocketIgnoringRefusalsIsClosed(Vertx vertx, VertxTestContext testContext) throws InterruptedException {
     String code = start(vertx, SLOW_BUCKETS);
-    String token = api.join(code, "Flooder").await().getString("token");
+    String token = await(api.join(code, "Flooder")).getString("token");
     long started = System.nanoTime();
     BridgeClient flooder = socket(vertx);
     for (int i = 0; i < 200; i++) {
       flooder.command(ask(code, "Flood " + i), token);
     }
-    int status = flooder.closed().await();
+    int status = await(flooder.closed());
     long refused = flooder.framesWithFailureCode(429);
 
     BridgeClient again = socket(vertx);
-    List<JsonObject> replies = Future.all(IntStream.range(0, 30).mapToObj(i -> again.command(ask(code, "Again " + i),
-        token)).toList()).await().list();
+    List<JsonObject> replies = await(Future.all(IntStream.range(0, 30).mapToObj(i -> again.command(ask(code, "Again " + i),
+        token)).toList())).list();
     double seconds = (System.nanoTime() - started) / 1e9;
     long acceptedAgain = replies.stream().filter(r -> "rec".equals(r.getString("type"))).count();
     int questions = questionsOnceBurstApplied(code);
@@ -223,11 +224,11 @@ class RateLimitTest {
     String code = start(vertx, DEFAULT_BUCKETS);
     Probes probes = new Probes(vertx);
     for (int i = 0; i < 10; i++) {
-      String token = api.join(code, "Probe " + i).await().getString("token");
+      String token = await(api.join(code, "Probe " + i)).getString("token");
       probes.add(new Probe(socket(vertx), new Api(vertx, server.port()), token, code));
     }
-    String floodedCode = api.createSession("Flooded", "post").await().getString("code");
-    String flooderToken = api.join(floodedCode, "Flooder").await().getString("token");
+    String floodedCode = await(api.createSession("Flooded", "post")).getString("code");
+    String flooderToken = await(api.join(floodedCode, "Flooder")).getString("token");
 
     for (int i = 0; i < WARM_UP_WINDOWS; i++) {
       probes.measure();
@@ -275,10 +276,10 @@ class RateLimitTest {
   /** The flooder's accepted asks may still be on their way to the disk when its socket is closed. */
   private int questionsOnceBurstApplied(String code) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    int questions = api.snapshot(code, null).await().getJsonArray("questions").size();
+    int questions = await(api.snapshot(code, null)).getJsonArray("questions").size();
     while (questions < 20 && System.nanoTime() < deadline) {
       Thread.sleep(100);
-      questions = api.snapshot(code, null).await().getJsonArray("questions").size();
+      questions = await(api.snapshot(code, null)).getJsonArray("questions").size();
     }
     return questions;
   }
@@ -308,7 +309,7 @@ class RateLimitTest {
     void awaitSpacing() {
       long wait = lastStarted + MEASUREMENT_SPACING_NANOS - System.nanoTime();
       if (wait > 0) {
-        vertx.timer(wait / 1_000_000 + 1).await();
+        await(vertx.timer(wait / 1_000_000 + 1));
       }
     }
 
@@ -318,7 +319,7 @@ class RateLimitTest {
       lastStarted = System.nanoTime();
       long until = lastStarted + WINDOW_NANOS;
       List<Future<List<Long>>> rounds = probes.stream().map(p -> p.round(PROBE_COMMANDS, until)).toList();
-      Future.all(rounds).await();
+      await(Future.all(rounds));
       List<Long> all = new ArrayList<>();
       rounds.forEach(r -> all.addAll(r.result()));
       return all;

@@ -29,6 +29,7 @@ import org.openfloor.log.LogSubscription;
 import org.openfloor.log.SqliteCommandLog;
 import org.openfloor.testing.Api;
 import org.openfloor.testing.TestServer;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Browser protections on every response")
@@ -39,10 +40,10 @@ class SecurityHeadersTest {
   @Test
   @DisplayName("pages and API answers carry a CSP without inline script, no framing, no referrer and nosniff")
   void pagesAreLockedDown(Vertx vertx, VertxTestContext testContext) {
-    TestServer server = TestServer.start(vertx, dataDir).await();
+    TestServer server = await(TestServer.start(vertx, dataDir));
     Api api = new Api(vertx, server.port());
-    HttpResponse<Buffer> page = api.call(HttpMethod.GET, "/attend.html", null, null).await();
-    HttpResponse<Buffer> apiAnswer = api.call(HttpMethod.GET, "/api/sessions/ZZZZZZ", null, null).await();
+    HttpResponse<Buffer> page = await(api.call(HttpMethod.GET, "/attend.html", null, null));
+    HttpResponse<Buffer> apiAnswer = await(api.call(HttpMethod.GET, "/api/sessions/ZZZZZZ", null, null));
     testContext.verify(() -> {
       for (HttpResponse<Buffer> response : java.util.List.of(page, apiAnswer)) {
         String csp = response.getHeader("Content-Security-Policy");
@@ -55,18 +56,18 @@ class SecurityHeadersTest {
       assertThat(page.bodyAsString()).doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>");
     });
     api.close();
-    server.stop().await();
+    await(server.stop());
     testContext.completeNow();
   }
 
   @Test
   @DisplayName("the screen page may be framed by the configured ancestors and no other page may")
   void screenEmbeddableWhereConfigured(Vertx vertx, VertxTestContext testContext) {
-    TestServer server = TestServer.start(vertx, dataDir,
-        new JsonObject().put("screenFrameAncestors", "https://stream.example.org")).await();
+    TestServer server = await(TestServer.start(vertx, dataDir,
+        new JsonObject().put("screenFrameAncestors", "https://stream.example.org")));
     Api api = new Api(vertx, server.port());
-    HttpResponse<Buffer> screen = api.call(HttpMethod.GET, "/screen.html", null, null).await();
-    HttpResponse<Buffer> moderator = api.call(HttpMethod.GET, "/moderate.html", null, null).await();
+    HttpResponse<Buffer> screen = await(api.call(HttpMethod.GET, "/screen.html", null, null));
+    HttpResponse<Buffer> moderator = await(api.call(HttpMethod.GET, "/moderate.html", null, null));
     testContext.verify(() -> {
       assertThat(screen.getHeader("Content-Security-Policy")).endsWith("frame-ancestors https://stream.example.org");
       assertThat(screen.getHeader("X-Frame-Options")).isNull();
@@ -74,7 +75,7 @@ class SecurityHeadersTest {
       assertThat(moderator.getHeader("X-Frame-Options")).isEqualTo("DENY");
     });
     api.close();
-    server.stop().await();
+    await(server.stop());
     testContext.completeNow();
   }
 
@@ -85,10 +86,10 @@ class SecurityHeadersTest {
         .put("dataDir", dataDir.toString()).put("answerTimeoutMillis", 300));
     ServerVerticle verticle = new ServerVerticle(config, v -> SqliteCommandLog.open(v, dataDir.resolve("openfloor.db"))
         .map(DeafLog::new));
-    vertx.deployVerticle(verticle).await();
+    await(vertx.deployVerticle(verticle));
     Api api = new Api(vertx, verticle.port());
-    HttpResponse<Buffer> failed = api.call(HttpMethod.POST, "/api/sessions", null,
-        new JsonObject().put("title", "Never applied")).await();
+    HttpResponse<Buffer> failed = await(api.call(HttpMethod.POST, "/api/sessions", null,
+        new JsonObject().put("title", "Never applied")));
     testContext.verify(() -> {
       assertThat(failed.statusCode()).isEqualTo(500);
       assertThat(failed.bodyAsJsonObject()).isEqualTo(new JsonObject().put("error", "internal")

@@ -30,6 +30,7 @@ import org.openfloor.log.CommandLog;
 import org.openfloor.log.SqliteCommandLog;
 import org.openfloor.testing.Api;
 import org.openfloor.testing.TestServer;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Deleting sessions and their data")
@@ -40,34 +41,34 @@ class SessionDeletionTest {
   @Test
   @DisplayName("only the moderator deletes a session; afterwards it is 404, also after a restart, and its log is empty")
   void moderatorDeletesEverything(Vertx vertx, VertxTestContext testContext) {
-    TestServer server = TestServer.start(vertx, dataDir).await();
+    TestServer server = await(TestServer.start(vertx, dataDir));
     Api api = new Api(vertx, server.port());
-    JsonObject created = api.createSession("Short-lived", "post").await();
+    JsonObject created = await(api.createSession("Short-lived", "post"));
     String code = created.getString("code");
     String moderator = created.getString("moderatorToken");
-    String alice = api.join(code, "Alice").await().getString("token");
-    api.ask(code, alice, "Will this be forgotten?").await();
-    String keptCode = api.createSession("Kept", "post").await().getString("code");
+    String alice = await(api.join(code, "Alice")).getString("token");
+    await(api.ask(code, alice, "Will this be forgotten?"));
+    String keptCode = await(api.createSession("Kept", "post")).getString("code");
 
-    int noToken = api.call(HttpMethod.DELETE, "/api/sessions/" + code, null, null).await().statusCode();
-    int attendee = api.call(HttpMethod.DELETE, "/api/sessions/" + code, alice, null).await().statusCode();
-    int deleted = api.call(HttpMethod.DELETE, "/api/sessions/" + code, moderator, null).await().statusCode();
-    int afterwards = api.call(HttpMethod.GET, "/api/sessions/" + code, null, null).await().statusCode();
-    int askAfterwards = api.call(HttpMethod.POST, "/api/sessions/" + code + "/questions", alice,
-        new JsonObject().put("text", "Still there?")).await().statusCode();
+    int noToken = await(api.call(HttpMethod.DELETE, "/api/sessions/" + code, null, null)).statusCode();
+    int attendee = await(api.call(HttpMethod.DELETE, "/api/sessions/" + code, alice, null)).statusCode();
+    int deleted = await(api.call(HttpMethod.DELETE, "/api/sessions/" + code, moderator, null)).statusCode();
+    int afterwards = await(api.call(HttpMethod.GET, "/api/sessions/" + code, null, null)).statusCode();
+    int askAfterwards = await(api.call(HttpMethod.POST, "/api/sessions/" + code + "/questions", alice,
+        new JsonObject().put("text", "Still there?"))).statusCode();
     api.close();
-    server.stop().await();
+    await(server.stop());
 
-    TestServer restarted = TestServer.start(vertx, dataDir).await();
+    TestServer restarted = await(TestServer.start(vertx, dataDir));
     Api again = new Api(vertx, restarted.port());
-    int afterRestart = again.call(HttpMethod.GET, "/api/sessions/" + code, null, null).await().statusCode();
-    int keptAfterRestart = again.call(HttpMethod.GET, "/api/sessions/" + keptCode, null, null).await().statusCode();
+    int afterRestart = await(again.call(HttpMethod.GET, "/api/sessions/" + code, null, null)).statusCode();
+    int keptAfterRestart = await(again.call(HttpMethod.GET, "/api/sessions/" + keptCode, null, null)).statusCode();
     again.close();
-    restarted.stop().await();
-    CommandLog log = SqliteCommandLog.open(vertx, dataDir.resolve("openfloor.db")).await();
-    int entriesLeft = log.read(code, 0, 100).await().size();
-    List<String> sessions = log.sessions().await();
-    log.close().await();
+    await(restarted.stop());
+    CommandLog log = await(SqliteCommandLog.open(vertx, dataDir.resolve("openfloor.db")));
+    int entriesLeft = await(log.read(code, 0, 100)).size();
+    List<String> sessions = await(log.sessions());
+    await(log.close());
 
     testContext.verify(() -> {
       assertThat(noToken).isEqualTo(401);
@@ -86,7 +87,7 @@ class SessionDeletionTest {
   @Test
   @DisplayName("the retention sweep removes sessions closed longer ago than the retention and keeps the others")
   void retentionRemovesOldClosedSessions(Vertx vertx, VertxTestContext testContext) {
-    CommandLog log = SqliteCommandLog.open(vertx, dataDir.resolve("openfloor.db")).await();
+    CommandLog log = await(SqliteCommandLog.open(vertx, dataDir.resolve("openfloor.db")));
     String moderatorToken = Tokens.next();
     String[] codes = new String[2];
     vertx.runOnContext(v -> {

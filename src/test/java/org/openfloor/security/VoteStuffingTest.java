@@ -22,6 +22,7 @@ import org.openfloor.testing.BridgeClient;
 import org.openfloor.testing.TestServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import static org.openfloor.testing.Await.await;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Vote stuffing")
@@ -36,19 +37,19 @@ class VoteStuffingTest {
   @Test
   @DisplayName("10,000 votes from one token across 50 reconnections over REST and the bridge raise the tally by exactly 1")
   void oneTokenOneVote(Vertx vertx, VertxTestContext testContext) {
-    TestServer server = TestServer.start(vertx, dataDir,
-        new JsonObject().put("rateCommandsPerSecond", 1_000_000).put("rateBurst", 1_000_000)).await();
+    TestServer server = await(TestServer.start(vertx, dataDir,
+        new JsonObject().put("rateCommandsPerSecond", 1_000_000).put("rateBurst", 1_000_000)));
     Api api = new Api(vertx, server.port());
-    String code = api.createSession("Stuffing", "post").await().getString("code");
-    String author = api.join(code, "Author").await().getString("token");
-    String stuffer = api.join(code, "Stuffer").await().getString("token");
-    String questionId = api.ask(code, author, "Which way?").await().getString("id");
+    String code = await(api.createSession("Stuffing", "post")).getString("code");
+    String author = await(api.join(code, "Author")).getString("token");
+    String stuffer = await(api.join(code, "Stuffer")).getString("token");
+    String questionId = await(api.ask(code, author, "Which way?")).getString("id");
 
     AtomicInteger accepted = new AtomicInteger();
     AtomicInteger refused = new AtomicInteger();
     int sent = 0;
     for (int round = 0; round < RECONNECTIONS; round++) {
-      BridgeClient socket = BridgeClient.connect(vertx, server.port()).await();
+      BridgeClient socket = await(BridgeClient.connect(vertx, server.port()));
       List<Future<?>> votes = new ArrayList<>();
       for (int i = 0; i < VOTES_PER_TRANSPORT; i++) {
         votes.add(socket.command(new JsonObject().put("type", "vote").put("session", code)
@@ -57,10 +58,10 @@ class VoteStuffingTest {
         votes.add(api.vote(code, stuffer, questionId).map(r -> count(r.statusCode() == 200, accepted, refused)));
         sent += 2;
       }
-      Future.all(votes).await();
-      socket.close().await();
+      await(Future.all(votes));
+      await(socket.close());
     }
-    JsonObject snapshot = api.snapshot(code, null).await();
+    JsonObject snapshot = await(api.snapshot(code, null));
     int tally = snapshot.getJsonArray("questions").getJsonObject(0).getInteger("votes");
     LOG.info("Vote stuffing: {} votes sent, {} accepted, {} refused, tally {}", sent, accepted.get(), refused.get(), tally);
     int total = sent;
@@ -71,7 +72,7 @@ class VoteStuffingTest {
       assertThat(tally).isEqualTo(1);
     });
     api.close();
-    server.stop().await();
+    await(server.stop());
     testContext.completeNow();
   }
 

@@ -22,6 +22,9 @@ import java.util.function.Consumer;
  * {@code a[...]}, {@code c[...]}) and, inside it, the event-bus bridge protocol.
  */
 public final class BridgeClient {
+  /** How long the handshake and SockJS's open frame may take, generous for a loaded machine. */
+  private static final long OPEN_PATIENCE_MS = 30_000;
+
   private final WebSocketClient client;
   private final WebSocket socket;
   private final List<JsonObject> frames = new CopyOnWriteArrayList<>();
@@ -34,7 +37,19 @@ public final class BridgeClient {
     this.client = client;
     this.socket = socket;
     socket.textMessageHandler(this::onSockJsFrame);
-    socket.closeHandler(v -> closed.tryComplete(socket.closeStatusCode() == null ? -1 : (int) socket.closeStatusCode()));
+    socket.exceptionHandler(this::failPending);
+    socket.closeHandler(v -> {
+      closed.tryComplete(socket.closeStatusCode() == null ? -1 : (int) socket.closeStatusCode());
+      failPending(new IllegalStateException("the socket closed (" + socket.closeStatusCode() + " "
+          + socket.closeReason() + ")"));
+    });
+  }
+
+  /** Whatever was still waiting fails with the cause: nothing a test awaits outlives the socket. */
+  private void failPending(Throwable cause) {
+    opened.tryFail(cause);
+    replies.values().forEach(reply -> reply.tryFail(cause));
+    replies.clear();
   }
 
   public static Future<BridgeClient> connect(Vertx vertx, int port) {
@@ -45,14 +60,18 @@ public final class BridgeClient {
     WebSocketClient client = vertx.createWebSocketClient();
     String uri = "/eventbus/" + (int) (Math.random() * 999) + "/" + UUID.randomUUID().toString().substring(0, 8)
         + "/websocket";
-    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri);
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri)
+        .setTimeout(OPEN_PATIENCE_MS);
     if (origin != null) {
       options.addHeader("Origin", origin);
     }
     return client.connect(options).compose(ws -> {
       BridgeClient bridge = new BridgeClient(client, ws);
-      return bridge.opened.future().map(bridge);
-    });
+      long timer = vertx.setTimer(OPEN_PATIENCE_MS, t -> bridge.failPending(
+          new IllegalStateException("no SockJS open frame within " + OPEN_PATIENCE_MS + " ms")));
+      return bridge.opened.future().onComplete(done -> vertx.cancelTimer(timer)).map(bridge)
+          .onFailure(e -> bridge.close());
+    }, e -> client.close().transform(closed -> Future.failedFuture(e)));
   }
 
   private void onSockJsFrame(String text) {
@@ -66,7 +85,8 @@ public final class BridgeClient {
 
   private void onMessage(JsonObject frame) {
     frames.add(frame);
-    Promise<JsonObject> reply = replies.remove(frame.getString("address"));
+    String address = frame.getString("address");
+    Promise<JsonObject> reply = address == null ? null : replies.remove(address);
     if (reply != null) {
       reply.complete(frame);
     }
@@ -93,6 +113,10 @@ public final class BridgeClient {
   public Future<JsonObject> command(JsonObject body, String token) {
     String replyAddress = UUID.randomUUID().toString();
     Promise<JsonObject> reply = Promise.promise();
+    if (closed.future().isComplete()) {
+      reply.fail(new IllegalStateException("the socket is closed"));
+      return reply.future();
+    }
     replies.put(replyAddress, reply);
     send(BridgeMessages.send(body, token, replyAddress));
     return reply.future();

@@ -9,6 +9,7 @@ import io.vertx.ext.web.client.HttpResponse;
 
 import java.util.ArrayList;
 import java.util.List;
+import static org.openfloor.testing.Await.await;
 
 /**
  * Drives a session through every kind of state through the public API: participants, questions
@@ -30,7 +31,7 @@ public final class BusySession {
   }
 
   public static BusySession create(Api api, String title) {
-    JsonObject created = api.createSession(title, "pre").await();
+    JsonObject created = await(api.createSession(title, "pre"));
     return new BusySession(api, created.getString("code"), created.getString("moderatorToken"));
   }
 
@@ -60,24 +61,24 @@ public final class BusySession {
       questionIds.add(ok(call(HttpMethod.POST, "/questions", tokens.get(i), body)).getString("id"));
     }
     for (int i = 0; i < 5; i++) {
-      call(HttpMethod.PATCH, "/questions/" + questionIds.get(i), moderatorToken,
-          new JsonObject().put("status", "visible").put("highlighted", i == 1)).await();
+      await(call(HttpMethod.PATCH, "/questions/" + questionIds.get(i), moderatorToken,
+          new JsonObject().put("status", "visible").put("highlighted", i == 1)));
     }
     for (int voter = 0; voter < 8; voter++) {
       for (int q = 0; q < 5; q++) {
         if ((voter + q) % 3 != 0) {
-          call(HttpMethod.PUT, "/questions/" + questionIds.get(q) + "/vote", tokens.get(voter), null).await();
+          await(call(HttpMethod.PUT, "/questions/" + questionIds.get(q) + "/vote", tokens.get(voter), null));
         }
       }
     }
-    call(HttpMethod.DELETE, "/questions/" + questionIds.get(1) + "/vote", tokens.get(2), null).await();
+    await(call(HttpMethod.DELETE, "/questions/" + questionIds.get(1) + "/vote", tokens.get(2), null));
     for (int i = 0; i < 5; i++) {
       JsonObject request = new JsonObject().put("topic", "Topic " + i).put("remote", i == 3);
-      call(HttpMethod.POST, "/queue", tokens.get(i), request).await();
+      await(call(HttpMethod.POST, "/queue", tokens.get(i), request));
     }
-    call(HttpMethod.POST, "/queue/next", moderatorToken, null).await();
-    call(HttpMethod.POST, "/queue", tokens.get(5), new JsonObject().put("kind", "order")).await();
-    call(HttpMethod.POST, "/queue/timer", moderatorToken, new JsonObject().put("action", "pause")).await();
+    await(call(HttpMethod.POST, "/queue/next", moderatorToken, null));
+    await(call(HttpMethod.POST, "/queue", tokens.get(5), new JsonObject().put("kind", "order")));
+    await(call(HttpMethod.POST, "/queue/timer", moderatorToken, new JsonObject().put("action", "pause")));
     openPolls();
     String groupId = ok(call(HttpMethod.POST, "/groups", moderatorToken, new JsonObject().put("name", "Group A")))
         .getString("id");
@@ -104,35 +105,34 @@ public final class BusySession {
     }
     pollVote(single, tokens.get(0), new JsonObject().put("choices", new JsonArray().add("o3")));
     pollVote(words, tokens.get(1), new JsonObject().put("words", new JsonArray().add("changed")));
-    call(HttpMethod.PATCH, "/polls/" + words + "/words", moderatorToken,
-        new JsonObject().put("text", "word2").put("hidden", true)).await();
+    await(call(HttpMethod.PATCH, "/polls/" + words + "/words", moderatorToken,
+        new JsonObject().put("text", "word2").put("hidden", true)));
   }
 
   /** The second half: more votes, the next speaker, a resumed clock, a closed poll, a retried request. */
   public BusySession secondHalf() {
-    call(HttpMethod.POST, "/queue/timer", moderatorToken, new JsonObject().put("action", "resume")).await();
-    call(HttpMethod.POST, "/queue/next", moderatorToken, null).await();
-    call(HttpMethod.PATCH, "/queue", moderatorToken, new JsonObject().put("speakingSeconds", 90)).await();
-    call(HttpMethod.PUT, "/questions/" + questionIds.get(1) + "/vote", tokens.get(2), null).await();
-    call(HttpMethod.PATCH, "/questions/" + questionIds.get(5), moderatorToken,
-        new JsonObject().put("status", "visible")).await();
-    call(HttpMethod.PUT, "/questions/" + questionIds.get(5) + "/vote", tokens.get(7), null).await();
-    call(HttpMethod.POST, "/questions", tokens.get(0), new JsonObject().put("text", "Question 0 — ¿qué? 問題")
-        .put("anonymous", true).put("requestId", "ask-0")).await();
-    call(HttpMethod.PATCH, "/polls/" + pollIds.get(0), moderatorToken, new JsonObject().put("state", "closed"))
-        .await();
+    await(call(HttpMethod.POST, "/queue/timer", moderatorToken, new JsonObject().put("action", "resume")));
+    await(call(HttpMethod.POST, "/queue/next", moderatorToken, null));
+    await(call(HttpMethod.PATCH, "/queue", moderatorToken, new JsonObject().put("speakingSeconds", 90)));
+    await(call(HttpMethod.PUT, "/questions/" + questionIds.get(1) + "/vote", tokens.get(2), null));
+    await(call(HttpMethod.PATCH, "/questions/" + questionIds.get(5), moderatorToken,
+        new JsonObject().put("status", "visible")));
+    await(call(HttpMethod.PUT, "/questions/" + questionIds.get(5) + "/vote", tokens.get(7), null));
+    await(call(HttpMethod.POST, "/questions", tokens.get(0), new JsonObject().put("text", "Question 0 — ¿qué? 問題")
+        .put("anonymous", true).put("requestId", "ask-0")));
+    await(call(HttpMethod.PATCH, "/polls/" + pollIds.get(0), moderatorToken, new JsonObject().put("state", "closed")));
     return this;
   }
 
   private String createPoll(JsonObject definition) {
     String id = ok(call(HttpMethod.POST, "/polls", moderatorToken, definition)).getString("id");
     pollIds.add(id);
-    call(HttpMethod.PATCH, "/polls/" + id, moderatorToken, new JsonObject().put("state", "open")).await();
+    await(call(HttpMethod.PATCH, "/polls/" + id, moderatorToken, new JsonObject().put("state", "open")));
     return id;
   }
 
   private void pollVote(String pollId, String token, JsonObject ballot) {
-    call(HttpMethod.PUT, "/polls/" + pollId + "/vote", token, ballot).await();
+    await(call(HttpMethod.PUT, "/polls/" + pollId + "/vote", token, ballot));
   }
 
   private Future<HttpResponse<Buffer>> call(HttpMethod method, String path, String token, JsonObject body) {
@@ -140,7 +140,7 @@ public final class BusySession {
   }
 
   private static JsonObject ok(Future<HttpResponse<Buffer>> response) {
-    HttpResponse<Buffer> r = response.await();
+    HttpResponse<Buffer> r = await(response);
     if (r.statusCode() >= 300) {
       throw new AssertionError("expected success, got " + r.statusCode() + " " + r.bodyAsString());
     }

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
+import static org.openfloor.testing.Await.await;
 
 /** One OpenFloor node on Redis for multi-node tests: its own Vert.x instance, log, registry and port. */
 public final class Node {
@@ -20,14 +21,14 @@ public final class Node {
 
   public static Node start(Path dataDir, String redisUrl, String keyPrefix, JsonObject overrides) {
     Vertx vertx = Vertx.vertx();
-    TestServer server = TestServer.start(vertx, dataDir, overrides, TestServer.redis(redisUrl, keyPrefix)).await();
+    TestServer server = await(TestServer.start(vertx, dataDir, overrides, TestServer.redis(redisUrl, keyPrefix)));
     return new Node(vertx, server);
   }
 
   /** A node whose whole configuration, log included ({@code log}, {@code redisUrl}, …), comes from {@code config}. */
   public static Node startConfigured(Path dataDir, JsonObject config) {
     Vertx vertx = Vertx.vertx();
-    TestServer server = TestServer.startConfigured(vertx, dataDir, config).await();
+    TestServer server = await(TestServer.startConfigured(vertx, dataDir, config));
     return new Node(vertx, server);
   }
 
@@ -50,7 +51,7 @@ public final class Node {
   /** Stops the node: its sockets close, its log and Vert.x instance shut down. */
   public void stop() {
     api.close();
-    server.stop().otherwiseEmpty().await();
-    vertx.close().await();
+    await(server.stop().otherwiseEmpty());
+    await(vertx.close());
   }
 }

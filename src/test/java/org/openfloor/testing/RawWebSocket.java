@@ -37,8 +37,17 @@ public final class RawWebSocket {
     this.client = client;
     this.socket = socket;
     socket.textMessageHandler(this::onText);
-    socket.closeHandler(v -> closed.tryComplete(socket.closeStatusCode() == null ? NO_CLOSE_FRAME
-        : (int) socket.closeStatusCode()));
+    socket.exceptionHandler(this::failPending);
+    socket.closeHandler(v -> {
+      closed.tryComplete(socket.closeStatusCode() == null ? NO_CLOSE_FRAME : (int) socket.closeStatusCode());
+      failPending(new IllegalStateException("the socket closed (" + socket.closeStatusCode() + ")"));
+    });
+  }
+
+  /** Replies still awaited fail with the cause: nothing a test awaits outlives the socket. */
+  private void failPending(Throwable cause) {
+    replies.values().forEach(reply -> reply.tryFail(cause));
+    replies.clear();
   }
 
   /** Connects to the plain bridge at {@code /ws}. */
@@ -54,8 +63,10 @@ public final class RawWebSocket {
 
   private static Future<RawWebSocket> connect(Vertx vertx, int port, String uri) {
     WebSocketClient client = vertx.createWebSocketClient();
-    return client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri))
-        .map(ws -> new RawWebSocket(client, ws));
+    return client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri)
+        .setTimeout(30_000)).compose(ws -> Future.succeededFuture(new RawWebSocket(client, ws)),
+        e -> client.close()
+        .transform(closed -> Future.failedFuture(e)));
   }
 
   private void onText(String text) {
@@ -87,10 +98,19 @@ public final class RawWebSocket {
     return last;
   }
 
+  /** Over {@code /ws}: registers for the pushes on {@code address} (a public address needs no token). */
+  public void register(String address) {
+    socket.writeTextMessage(new JsonObject().put("type", "register").put("address", address).encode());
+  }
+
   /** Over {@code /ws}: sends a command to {@code openfloor.cmd}; completes with the reply frame. */
   public Future<JsonObject> command(JsonObject body, String token) {
     String replyAddress = UUID.randomUUID().toString();
     Promise<JsonObject> reply = Promise.promise();
+    if (closed.future().isComplete()) {
+      reply.fail(new IllegalStateException("the socket is closed"));
+      return reply.future();
+    }
     replies.put(replyAddress, reply);
     socket.writeTextMessage(BridgeMessages.send(body, token, replyAddress).encode());
     return reply.future();
