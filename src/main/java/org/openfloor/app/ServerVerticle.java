@@ -140,10 +140,8 @@ public final class ServerVerticle extends VerticleBase {
     if (retention != null) {
       retention.stop();
     }
-    if (registry != null) {
-      registry.closeAll();
-    }
-    Future<Void> closing = server == null ? Future.succeededFuture() : server.close();
-    return closing.compose(v -> log == null ? Future.succeededFuture() : log.close());
+    Future<Void> sessions = registry == null ? Future.succeededFuture() : registry.closeAll();
+    Future<Void> closing = sessions.eventually(() -> server == null ? Future.succeededFuture() : server.close());
+    return closing.eventually(() -> log == null ? Future.succeededFuture() : log.close());
   }
 }

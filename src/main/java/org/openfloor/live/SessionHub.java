@@ -98,7 +98,8 @@ public final class SessionHub {
     snapshotSeq = loaded.restoredSeq();
   }
 
-  void close() {
+  /** Stops following the log; completes once a snapshot being written has ended. */
+  Future<Void> close() {
     closed = true;
     if (subscription != null) {
       subscription.close();
@@ -106,7 +107,7 @@ public final class SessionHub {
     if (flushTimer >= 0) {
       vertx.cancelTimer(flushTimer);
     }
-    snapshots.close();
+    return snapshots.close();
   }
 
   /** Appends the command and answers once it has been applied (or at once for a repeated request id). */

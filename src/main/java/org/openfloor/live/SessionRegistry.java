@@ -105,8 +105,11 @@ public final class SessionRegistry {
     return log.sessions();
   }
 
-  public void closeAll() {
-    hubs.values().forEach(f -> f.onSuccess(SessionHub::close));
+  /** Closes every session; completes once the snapshots being written have ended. */
+  public Future<Void> closeAll() {
+    java.util.List<Future<Void>> closing = hubs.values().stream()
+        .map(f -> f.compose(SessionHub::close, e -> Future.<Void>succeededFuture())).toList();
     hubs.clear();
+    return Future.join(closing).mapEmpty();
   }
 }

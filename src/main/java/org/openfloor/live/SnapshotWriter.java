@@ -18,6 +18,7 @@ final class SnapshotWriter {
   private final SessionLoader loader;
   private SessionState shadow;
   private boolean closed;
+  private Future<Void> inFlight = Future.succeededFuture();
 
   SnapshotWriter(Vertx vertx, CommandLog log, String code, SessionLoader loader) {
     this.vertx = vertx;
@@ -28,18 +29,24 @@ final class SnapshotWriter {
 
   /** Stores the state at {@code seq}, then trims the log up to {@code trimUpTo} if positive. */
   Future<Void> write(long seq, long trimUpTo) {
-    return shadowAt(seq)
+    Future<Void> writing = shadowAt(seq)
         .compose(state -> vertx.executeBlocking(state::snapshot, false))
         .compose(json -> closed ? Future.failedFuture("session " + code + " was unloaded")
             : log.saveSnapshot(code, seq, json))
         .compose(v -> trimUpTo > 0 ? log.trim(code, trimUpTo) : Future.<Void>succeededFuture())
         .onFailure(e -> shadow = null);
+    inFlight = writing.otherwiseEmpty().mapEmpty();
+    return writing;
   }
 
-  /** Drops the shadow state; a write in progress then stores nothing (the session may have been deleted). */
-  void close() {
+  /**
+   * Drops the shadow state; a write in progress then stores nothing (the session may have been deleted).
+   * Completes once that write has ended, so a node that stops does not leave a worker behind it.
+   */
+  Future<Void> close() {
     closed = true;
     shadow = null;
+    return inFlight;
   }
 
   private Future<SessionState> shadowAt(long seq) {

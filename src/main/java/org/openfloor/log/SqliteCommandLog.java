@@ -298,7 +298,8 @@ public final class SqliteCommandLog implements CommandLog {
       writeConnection.commit();
       batchesCommitted.incrementAndGet();
     } catch (Exception e) {
-      LOG.error("Failed to commit a batch of {} appends to {}", batch.size(), file, e);
+      LOG.error("Failed to commit a batch of {} appends to {}; each fails to its sender: {}", batch.size(), file,
+          e.toString());
       rollback();
       batch.forEach(p -> heads.remove(p.session));
       failAll(batch, e);

@@ -14,7 +14,7 @@ import java.util.List;
  * decoded as every command type. Invariant: parsing fails only with {@code DecodeException} and
  * decoding only with {@link BadInput}. In the suite this runs the seeds under
  * {@code src/test/resources/org/openfloor/live/CommandDecodingFuzzTestInputs}; fuzz for real with
- * {@code JAZZER_FUZZ=1 mvn test -Dtest=CommandDecodingFuzzTest}.
+ * {@code JAZZER_FUZZ=1 mvn -B test-compile surefire:test@fuzz-tests -Djazzer.hooks=true} (its own JVM, as in the suite).
  */
 class CommandDecodingFuzzTest {
   static final List<String> TYPES = List.of(CommandCodec.CREATE_SESSION, CommandCodec.UPDATE_SESSION,

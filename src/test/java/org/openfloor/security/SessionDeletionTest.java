@@ -118,8 +118,7 @@ class SessionDeletionTest {
             assertThat(result.get(1)).containsExactly(codes[0]);
             assertThat(result.get(2)).containsExactly(codes[1]);
             assertThat(registry.isLoaded(codes[0])).isFalse();
-            registry.closeAll();
-            log.close().onComplete(c -> testContext.completeNow());
+            registry.closeAll().eventually(log::close).onComplete(c -> testContext.completeNow());
           })));
     });
   }

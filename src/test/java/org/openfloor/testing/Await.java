@@ -25,7 +25,7 @@ public final class Await {
     try {
       return future.await(patience.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new AssertionError("no outcome within " + patience.toSeconds() + " s", e);
+      throw new AssertionError("no outcome within " + patience.toMillis() + " ms", e);
     }
   }
 }
