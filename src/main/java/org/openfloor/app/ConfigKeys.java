@@ -31,7 +31,7 @@ final class ConfigKeys {
     m.put("recentEvents", "events kept per session for resuming clients");
     m.put("rememberedRequests", "request ids remembered per session");
     m.put("answerTimeoutMillis", "how long a sender waits for its entry to be applied");
-    m.put("snapshotEvery", "entries between snapshots of a session");
+    m.put("snapshotEvery", "entries between snapshots of a session (0: never)");
     m.put("trimAfterSnapshot", "trim the log before a snapshot (true or false)");
     m.put("rateCommandsPerSecond", "commands per second per participant and per bridge socket");
     m.put("rateBurst", "burst of that token bucket");

@@ -105,10 +105,10 @@ public final class ConfigLoader {
   }
 
   static OpenFloorConfig fromJson(JsonObject json) {
-    nonNegative(json, "httpPort", "maxBodyBytes", "maxFrameBytes", "maxHandlersPerSocket", "maxRefusalsPerSocket",
-        "coalesceMillis", "recentEvents", "rememberedRequests", "answerTimeoutMillis", "snapshotEvery",
-        "rateCommandsPerSecond", "rateBurst", "joinsPerIpPerMinute", "redisWaitReplicas", "redisWaitTimeoutMs",
-        "retentionDays");
+    atLeast(0, json, "httpPort", "maxRefusalsPerSocket", "recentEvents", "rememberedRequests", "snapshotEvery",
+        "redisWaitReplicas", "retentionDays");
+    atLeast(1, json, "maxBodyBytes", "maxFrameBytes", "maxHandlersPerSocket", "coalesceMillis", "answerTimeoutMillis",
+        "rateCommandsPerSecond", "rateBurst", "joinsPerIpPerMinute", "redisWaitTimeoutMs");
     if (json.getInteger("httpPort") > MAX_PORT) {
       throw new IllegalArgumentException(environmentName("httpPort") + " must be a port from 0 to " + MAX_PORT
           + ", not " + json.getInteger("httpPort"));
@@ -153,12 +153,13 @@ public final class ConfigLoader {
     throw new IllegalArgumentException(environmentName("log") + " must be sqlite or redis, not '" + value + "'");
   }
 
-  private static void nonNegative(JsonObject json, String... keys) {
+  /** Keys whose value must be a whole number of {@code least} or more (0 only where 0 has a meaning). */
+  private static void atLeast(long least, JsonObject json, String... keys) {
     for (String key : keys) {
       Object value = json.getValue(key);
-      if (value != null && (!(value instanceof Number number) || number.longValue() < 0)) {
-        throw new IllegalArgumentException(environmentName(key) + " must be a whole number of 0 or more, not '"
-            + value + "'");
+      if (value != null && (!(value instanceof Number number) || number.longValue() < least)) {
+        throw new IllegalArgumentException(environmentName(key) + " must be a whole number of " + least
+            + " or more, not '" + value + "'");
       }
     }
   }

@@ -17,6 +17,7 @@ import org.openfloor.bridge.BridgeLimits;
 import org.openfloor.bridge.EventBusBridge;
 import org.openfloor.bridge.ProtocolViolationCloser;
 import org.openfloor.bridge.SocketRegistry;
+import org.openfloor.edge.CommandDoor;
 import org.openfloor.http.ApiRoutes;
 import org.openfloor.http.Links;
 import org.openfloor.http.OriginGuard;
@@ -84,12 +85,12 @@ public final class ServerVerticle extends VerticleBase {
     router.route().handler(new SecurityHeaders(config.screenFrameAncestors()));
     Throttle throttle = new Throttle(registry, config.rateCommandsPerSecond(), config.rateBurst(),
         config.joinsPerIpPerMinute());
+    CommandDoor door = new CommandDoor(gateway, throttle, config.sessionCreationToken());
     router.get("/health").handler(this::health);
     router.get("/metrics").handler(metrics.scrape());
     router.route("/api/*").subRouter(
-        new ApiRoutes(gateway, new Links(config.publicUrl()), config.sessionCreationToken(), config.maxBodyBytes())
-            .withThrottle(throttle).router(vertx));
-    EventBusBridge bridge = new EventBusBridge(gateway, sockets, bridgeLimits).withThrottle(throttle);
+        new ApiRoutes(door, registry, new Links(config.publicUrl()), config.maxBodyBytes()).router(vertx));
+    EventBusBridge bridge = new EventBusBridge(door, registry, sockets, bridgeLimits);
     router.route("/eventbus/*").subRouter(bridge.router(vertx));
     router.get("/ws").handler(bridge.plainWebSocket());
     router.get("/j/:code").handler(this::joinLink);

@@ -13,13 +13,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.openfloor.edge.CommandDoor;
+import org.openfloor.edge.Inbound;
 import org.openfloor.live.Addresses;
 import org.openfloor.live.Answer;
-import org.openfloor.live.CommandGateway;
 import org.openfloor.live.Errors;
 import org.openfloor.live.RateLimiter;
 import org.openfloor.live.Throttle;
-import org.openfloor.live.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,31 +36,24 @@ final class BridgeConnection {
   private final SockJSSocket socket;
   private final BridgeGuard guard;
   private final SocketRegistry sockets;
-  private final CommandGateway gateway;
+  private final CommandDoor door;
   private final BridgeLimits limits;
   private final Set<String> registrations = new HashSet<>();
   private final RefusalWindow refusals;
   private boolean closed;
   private boolean closing;
-  private Throttle throttle;
-  private RateLimiter.Bucket socketBucket;
+  private final RateLimiter.Bucket socketBucket;
 
-  BridgeConnection(SockJSSocket socket, BridgeGuard guard, SocketRegistry sockets, CommandGateway gateway,
+  BridgeConnection(SockJSSocket socket, BridgeGuard guard, SocketRegistry sockets, CommandDoor door,
                    BridgeLimits limits) {
     this.socket = socket;
     this.guard = guard;
     this.sockets = sockets;
-    this.gateway = gateway;
+    this.door = door;
     this.limits = limits;
+    this.socketBucket = door.socketBucket();
     this.refusals = new RefusalWindow(limits.maxRefusalsPerSocket(), BridgeLimits.REFUSAL_WINDOW_SECONDS,
         TimeUnit.SECONDS);
-  }
-
-  /** Applies {@code throttle}'s limits to this socket's commands: its own bucket and its participant's. */
-  BridgeConnection throttledBy(Throttle throttle) {
-    this.throttle = throttle;
-    this.socketBucket = throttle == null ? null : throttle.socketBucket();
-    return this;
   }
 
   void start() {
@@ -173,14 +166,12 @@ final class BridgeConnection {
     JsonObject fields = command.copy();
     fields.remove("type");
     fields.remove("session");
-    if (socketBucket != null && !socketBucket.tryTake(System.nanoTime())) {
+    if (!socketBucket.tryTake(System.nanoTime())) {
       answer(reply, Throttle.tooMany());
       return;
     }
-    String canonical = code.trim().toUpperCase(java.util.Locale.ROOT);
-    String hash = tokenHash(message);
-    admit(canonical, type, hash)
-        .compose(ok -> ok ? gateway.submit(canonical, type, fields, hash) : Future.succeededFuture(Throttle.tooMany()))
+    String remote = socket.remoteAddress() == null ? null : socket.remoteAddress().hostAddress();
+    door.submit(new Inbound(code, type, fields, authorization(message), remote))
         .onComplete(ar -> {
           if (ar.succeeded()) {
             answer(reply, ar.result());
@@ -188,13 +179,6 @@ final class BridgeConnection {
             replyFailure(reply, BridgeFailures.status(ar.cause()), BridgeFailures.message(ar.cause()));
           }
         });
-  }
-
-  private Future<Boolean> admit(String code, String type, String tokenHash) {
-    if (throttle == null) {
-      return Future.succeededFuture(true);
-    }
-    return throttle.admit(code, type, tokenHash, socket.remoteAddress() == null ? null : socket.remoteAddress().hostAddress());
   }
 
   private void answer(String replyAddress, Answer answer) {
@@ -236,12 +220,14 @@ final class BridgeConnection {
     }
   }
 
-  private static String tokenHash(JsonObject message) {
+  /** The {@code authorization} header a bridge message carries, as sent. */
+  private static String authorization(JsonObject message) {
     Object headers = message.getValue("headers");
-    if (!(headers instanceof JsonObject map) || !(map.getValue("authorization") instanceof String value)) {
-      return null;
-    }
-    return Tokens.hash(Tokens.fromAuthorization(value));
+    return headers instanceof JsonObject map && map.getValue("authorization") instanceof String value ? value : null;
+  }
+
+  private static String tokenHash(JsonObject message) {
+    return CommandDoor.tokenHash(authorization(message));
   }
 
   private void onClose() {

@@ -5,8 +5,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 
-import org.openfloor.live.CommandGateway;
-import org.openfloor.live.Throttle;
+import org.openfloor.edge.CommandDoor;
+import org.openfloor.live.SessionRegistry;
 
 /**
  * The SockJS endpoint at {@code /eventbus}: speaks the Vert.x event-bus bridge wire protocol, so
@@ -15,28 +15,24 @@ import org.openfloor.live.Throttle;
 public final class EventBusBridge {
   private static final long HEARTBEAT_MILLIS = 25_000;
 
-  private final CommandGateway gateway;
+  private final CommandDoor door;
+  private final SessionRegistry registry;
   private final SocketRegistry sockets;
   private final BridgeLimits limits;
-  private Throttle throttle;
 
-  public EventBusBridge(CommandGateway gateway, SocketRegistry sockets, BridgeLimits limits) {
-    this.gateway = gateway;
+  /** Commands go through {@code door}; registrations are decided against {@code registry}'s sessions. */
+  public EventBusBridge(CommandDoor door, SessionRegistry registry, SocketRegistry sockets, BridgeLimits limits) {
+    this.door = door;
+    this.registry = registry;
     this.sockets = sockets;
     this.limits = limits;
   }
 
-  /** Applies {@code throttle}'s rate limits to every socket's commands. */
-  public EventBusBridge withThrottle(Throttle throttle) {
-    this.throttle = throttle;
-    return this;
-  }
-
   public Router router(Vertx vertx) {
-    BridgeGuard guard = new BridgeGuard(gateway.registry());
+    BridgeGuard guard = new BridgeGuard(registry);
     SockJSHandlerOptions options = new SockJSHandlerOptions().setHeartbeatInterval(HEARTBEAT_MILLIS);
     return SockJSHandler.create(vertx, options)
-        .socketHandler(socket -> new BridgeConnection(socket, guard, sockets, gateway, limits).throttledBy(throttle).start());
+        .socketHandler(socket -> new BridgeConnection(socket, guard, sockets, door, limits).start());
   }
 
   /**
@@ -44,10 +40,10 @@ public final class EventBusBridge {
    * the same permits, and pushed frames written as the bytes encoded once for all recipients.
    */
   public io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> plainWebSocket() {
-    BridgeGuard guard = new BridgeGuard(gateway.registry());
+    BridgeGuard guard = new BridgeGuard(registry);
     return ctx -> ctx.request().toWebSocket()
-        .onSuccess(ws -> new BridgeConnection(new PlainWebSocket(ws, ctx, limits.webSocketBytes()), guard, sockets, gateway, limits)
-            .throttledBy(throttle).start())
+        .onSuccess(ws -> new BridgeConnection(new PlainWebSocket(ws, ctx, limits.webSocketBytes()), guard, sockets, door,
+            limits).start())
         .onFailure(ctx::fail);
   }
 }

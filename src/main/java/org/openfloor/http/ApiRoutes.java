@@ -9,37 +9,38 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
+import org.openfloor.edge.CommandDoor;
+import org.openfloor.edge.Inbound;
 import org.openfloor.live.Answer;
 import org.openfloor.live.BadInput;
 import org.openfloor.live.CommandCodec;
-import org.openfloor.live.CommandGateway;
 import org.openfloor.live.Errors;
 import org.openfloor.live.SessionCodes;
-import org.openfloor.live.Throttle;
-import org.openfloor.live.Tokens;
+import org.openfloor.live.SessionRegistry;
 
-/** The REST API of the public contract: thin handlers that validate, submit and answer. */
+/**
+ * The REST API of the public contract: thin handlers. A command route reads the JSON body, merges the path's
+ * id into it under the command's field name, and hands it to the {@link CommandDoor}; read routes ask the
+ * session's hub.
+ */
 public final class ApiRoutes {
   private static final String BODY = "openfloor.body";
   private static final String JSON = "application/json";
+  /** The field a path's {@code :id} fills, per kind of resource. */
+  private static final String QUESTION = "questionId";
+  private static final String POLL = "pollId";
+  private static final String ENTRY = "id";
 
-  private final CommandGateway gateway;
+  private final CommandDoor door;
+  private final SessionRegistry registry;
   private final Links links;
-  private final String creationTokenHash;
   private final int maxBodyBytes;
-  private Throttle throttle;
 
-  public ApiRoutes(CommandGateway gateway, Links links, String sessionCreationToken, int maxBodyBytes) {
-    this.gateway = gateway;
+  public ApiRoutes(CommandDoor door, SessionRegistry registry, Links links, int maxBodyBytes) {
+    this.door = door;
+    this.registry = registry;
     this.links = links;
-    this.creationTokenHash = sessionCreationToken.isEmpty() ? null : Tokens.hash(sessionCreationToken);
     this.maxBodyBytes = maxBodyBytes;
-  }
-
-  /** Applies {@code throttle}'s rate limits to every command and session creation. */
-  public ApiRoutes withThrottle(Throttle throttle) {
-    this.throttle = throttle;
-    return this;
   }
 
   public Router router(Vertx vertx) {
@@ -47,20 +48,20 @@ public final class ApiRoutes {
     api.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     api.post("/sessions").handler(this::jsonBody).handler(this::createSession);
     api.get("/sessions/:code").handler(this::snapshot);
-    api.patch("/sessions/:code").handler(this::jsonBody).handler(command(CommandCodec.UPDATE_SESSION));
+    api.patch("/sessions/:code").handler(this::jsonBody).handler(command(CommandCodec.UPDATE_SESSION, null));
     api.delete("/sessions/:code").handler(this::deleteSession);
-    api.post("/sessions/:code/participants").handler(this::jsonBody).handler(command(CommandCodec.JOIN));
-    api.post("/sessions/:code/questions").handler(this::jsonBody).handler(command(CommandCodec.ASK));
-    api.put("/sessions/:code/questions/:id/vote").handler(this::optionalJsonBody).handler(command(CommandCodec.VOTE));
+    api.post("/sessions/:code/participants").handler(this::jsonBody).handler(command(CommandCodec.JOIN, null));
+    api.post("/sessions/:code/questions").handler(this::jsonBody).handler(command(CommandCodec.ASK, null));
+    api.put("/sessions/:code/questions/:id/vote").handler(this::optionalJsonBody).handler(command(CommandCodec.VOTE, QUESTION));
     api.delete("/sessions/:code/questions/:id/vote").handler(this::optionalJsonBody)
-        .handler(command(CommandCodec.UNVOTE));
-    api.patch("/sessions/:code/questions/:id").handler(this::jsonBody).handler(command(CommandCodec.MODERATE));
+        .handler(command(CommandCodec.UNVOTE, QUESTION));
+    api.patch("/sessions/:code/questions/:id").handler(this::jsonBody).handler(command(CommandCodec.MODERATE, QUESTION));
     api.get("/sessions/:code/polls").handler(this::polls);
-    api.post("/sessions/:code/polls").handler(this::jsonBody).handler(command(CommandCodec.POLL_CREATE));
-    api.patch("/sessions/:code/polls/:id").handler(this::jsonBody).handler(pollCommand(CommandCodec.POLL_UPDATE));
-    api.put("/sessions/:code/polls/:id/vote").handler(this::jsonBody).handler(pollCommand(CommandCodec.POLL_VOTE));
+    api.post("/sessions/:code/polls").handler(this::jsonBody).handler(command(CommandCodec.POLL_CREATE, null));
+    api.patch("/sessions/:code/polls/:id").handler(this::jsonBody).handler(command(CommandCodec.POLL_UPDATE, POLL));
+    api.put("/sessions/:code/polls/:id/vote").handler(this::jsonBody).handler(command(CommandCodec.POLL_VOTE, POLL));
     api.patch("/sessions/:code/polls/:id/words").handler(this::jsonBody)
-        .handler(pollCommand(CommandCodec.POLL_HIDE_WORD));
+        .handler(command(CommandCodec.POLL_HIDE_WORD, POLL));
     queueRoutes(api);
     breakoutRoutes(api);
     api.get("/sessions/:code/events").handler(this::events);
@@ -71,49 +72,52 @@ public final class ApiRoutes {
   }
 
   private void queueRoutes(Router api) {
-    api.post("/sessions/:code/queue").handler(this::optionalJsonBody).handler(queueCommand(CommandCodec.QUEUE_REQUEST));
-    api.patch("/sessions/:code/queue").handler(this::jsonBody).handler(queueCommand(CommandCodec.QUEUE_UPDATE));
-    api.post("/sessions/:code/queue/next").handler(this::optionalJsonBody).handler(queueCommand(CommandCodec.QUEUE_NEXT));
-    api.post("/sessions/:code/queue/timer").handler(this::jsonBody).handler(queueCommand(CommandCodec.QUEUE_TIMER));
+    api.post("/sessions/:code/queue").handler(this::optionalJsonBody).handler(command(CommandCodec.QUEUE_REQUEST, null));
+    api.patch("/sessions/:code/queue").handler(this::jsonBody).handler(command(CommandCodec.QUEUE_UPDATE, null));
+    api.post("/sessions/:code/queue/next").handler(this::optionalJsonBody).handler(command(CommandCodec.QUEUE_NEXT, null));
+    api.post("/sessions/:code/queue/timer").handler(this::jsonBody).handler(command(CommandCodec.QUEUE_TIMER, null));
     api.post("/sessions/:code/queue/clear").handler(this::optionalJsonBody)
-        .handler(queueCommand(CommandCodec.QUEUE_CLEAR));
+        .handler(command(CommandCodec.QUEUE_CLEAR, null));
     api.delete("/sessions/:code/queue/:id").handler(this::optionalJsonBody)
-        .handler(queueCommand(CommandCodec.QUEUE_WITHDRAW));
-    api.patch("/sessions/:code/queue/:id").handler(this::jsonBody).handler(queueCommand(CommandCodec.QUEUE_EDIT));
+        .handler(command(CommandCodec.QUEUE_WITHDRAW, ENTRY));
+    api.patch("/sessions/:code/queue/:id").handler(this::jsonBody).handler(command(CommandCodec.QUEUE_EDIT, ENTRY));
     api.post("/sessions/:code/queue/:id/accept").handler(this::optionalJsonBody)
-        .handler(queueCommand(CommandCodec.QUEUE_ACCEPT));
+        .handler(command(CommandCodec.QUEUE_ACCEPT, ENTRY));
   }
 
   private void breakoutRoutes(Router api) {
     api.post("/sessions/:code/queue/briefings").handler(this::optionalJsonBody)
-        .handler(commandWithPath(CommandCodec.QUEUE_BRIEFING, null));
+        .handler(command(CommandCodec.QUEUE_BRIEFING, null));
     api.post("/sessions/:code/groups").handler(this::jsonBody).handler(this::createGroup);
     api.put("/sessions/:code/groups/:id/notes").handler(this::jsonBody)
-        .handler(commandWithPath(CommandCodec.GROUP_NOTES, "groupId"));
+        .handler(command(CommandCodec.GROUP_NOTES, "groupId"));
     api.patch("/sessions/:code/participants/me").handler(this::jsonBody)
-        .handler(commandWithPath(CommandCodec.GROUP_SWITCH, null));
-    api.post("/sessions/:code/messages").handler(this::jsonBody).handler(commandWithPath(CommandCodec.MESSAGE_CREATE, null));
+        .handler(command(CommandCodec.GROUP_SWITCH, null));
+    api.post("/sessions/:code/messages").handler(this::jsonBody).handler(command(CommandCodec.MESSAGE_CREATE, null));
     api.patch("/sessions/:code/messages/:id").handler(this::jsonBody)
-        .handler(commandWithPath(CommandCodec.MESSAGE_EDIT, "messageId"));
+        .handler(command(CommandCodec.MESSAGE_EDIT, "messageId"));
     api.post("/sessions/:code/messages/:id/comments").handler(this::jsonBody)
-        .handler(commandWithPath(CommandCodec.MESSAGE_COMMENT, "messageId"));
-    api.get("/sessions/:code/report").handler(new ReportRoute(gateway.registry())::handle);
+        .handler(command(CommandCodec.MESSAGE_COMMENT, "messageId"));
+    api.get("/sessions/:code/report").handler(new ReportRoute(registry)::handle);
   }
 
-  /** Submits {@code type} with the body, and the path's {@code id} as {@code idField} when given. */
-  private io.vertx.core.Handler<RoutingContext> commandWithPath(String type, String idField) {
-    return ctx -> {
-      JsonObject body = ctx.get(BODY);
-      if (idField != null) {
-        body.put(idField, ctx.pathParam("id"));
-      }
-      gateway.submit(code(ctx), type, body, tokenHash(ctx)).onComplete(ar -> answer(ctx, ar.result(), ar.cause()));
-    };
+  /** Submits {@code type} through the door with the body, and the path's {@code id} as {@code idField} when given. */
+  private io.vertx.core.Handler<RoutingContext> command(String type, String idField) {
+    return ctx -> submit(ctx, type, idField).onComplete(ar -> answer(ctx, ar.result(), ar.cause()));
+  }
+
+  private Future<Answer> submit(RoutingContext ctx, String type, String idField) {
+    JsonObject body = ctx.get(BODY);
+    if (idField != null) {
+      body.put(idField, ctx.pathParam("id"));
+    }
+    return door.submit(new Inbound(ctx.pathParam("code"), type, body, authorization(ctx),
+        ctx.request().remoteAddress().hostAddress()));
   }
 
   private void createGroup(RoutingContext ctx) {
     String code = code(ctx);
-    gateway.submit(code, CommandCodec.GROUP_CREATE, ctx.get(BODY), tokenHash(ctx)).onComplete(ar -> {
+    submit(ctx, CommandCodec.GROUP_CREATE, null).onComplete(ar -> {
       if (ar.succeeded() && ar.result().succeeded()) {
         JsonObject body = ar.result().body();
         String link = links.facilitator(ctx, code, body.getString("id"), body.getString("facilitatorToken"));
@@ -123,16 +127,6 @@ public final class ApiRoutes {
     });
   }
 
-  private io.vertx.core.Handler<RoutingContext> queueCommand(String type) {
-    return ctx -> {
-      JsonObject body = ctx.get(BODY);
-      String entryId = ctx.pathParam("id");
-      if (entryId != null) {
-        body.put("id", entryId);
-      }
-      submitThrottled(ctx, type, body);
-    };
-  }
 
   private void jsonBody(RoutingContext ctx) {
     if (isEmpty(ctx)) {
@@ -167,15 +161,7 @@ public final class ApiRoutes {
   }
 
   private void createSession(RoutingContext ctx) {
-    if (throttle != null && !throttle.admitCreation(ctx.request().remoteAddress().hostAddress())) {
-      HttpErrors.respond(ctx, Errors.TOO_MANY, "too many new sessions from this address: slow down");
-      return;
-    }
-    if (creationTokenHash != null && !Tokens.sameHash(creationTokenHash, tokenHash(ctx))) {
-      HttpErrors.respond(ctx, Errors.UNAUTHENTICATED, "creating sessions needs the server's creation token");
-      return;
-    }
-    gateway.create(ctx.get(BODY)).onComplete(ar -> {
+    door.create(ctx.get(BODY), authorization(ctx), ctx.request().remoteAddress().hostAddress()).onComplete(ar -> {
       if (ar.succeeded() && ar.result().succeeded()) {
         String code = ar.result().body().getString("code");
         String token = ar.result().body().getString("moderatorToken");
@@ -185,40 +171,14 @@ public final class ApiRoutes {
     });
   }
 
-  private io.vertx.core.Handler<RoutingContext> command(String type) {
-    return ctx -> {
-      JsonObject body = ctx.get(BODY);
-      String questionId = ctx.pathParam("id");
-      if (questionId != null) {
-        body.put("questionId", questionId);
-      }
-      submitThrottled(ctx, type, body);
-    };
-  }
-
-  private io.vertx.core.Handler<RoutingContext> pollCommand(String type) {
-    return ctx -> {
-      JsonObject body = ctx.<JsonObject>get(BODY).put("pollId", ctx.pathParam("id"));
-      submitThrottled(ctx, type, body);
-    };
-  }
-
-  private void submitThrottled(RoutingContext ctx, String type, JsonObject body) {
-    String code = code(ctx);
-    String tokenHash = tokenHash(ctx);
-    Future<Boolean> admitted = throttle == null ? Future.succeededFuture(true)
-        : throttle.admit(code, type, tokenHash, ctx.request().remoteAddress().hostAddress());
-    admitted.compose(ok -> ok ? gateway.submit(code, type, body, tokenHash) : Future.succeededFuture(Throttle.tooMany()))
-        .onComplete(ar -> answer(ctx, ar.result(), ar.cause()));
-  }
 
   private void deleteSession(RoutingContext ctx) {
     String code = code(ctx);
     String tokenHash = tokenHash(ctx);
-    gateway.registry().existing(code).compose(hub -> {
+    registry.existing(code).compose(hub -> {
       org.openfloor.domain.Actor actor = hub.actorOf(tokenHash);
       if (actor.isModerator()) {
-        return gateway.registry().delete(code).map(Errors.NO_CONTENT);
+        return registry.delete(code).map(Errors.NO_CONTENT);
       }
       return Future.succeededFuture(tokenHash == null || actor instanceof org.openfloor.domain.Actor.Nobody
           ? Errors.UNAUTHENTICATED : Errors.FORBIDDEN);
@@ -234,7 +194,7 @@ public final class ApiRoutes {
   }
 
   private void snapshot(RoutingContext ctx) {
-    gateway.registry().existing(code(ctx)).onComplete(ar -> {
+    registry.existing(code(ctx)).onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());
         return;
@@ -244,7 +204,7 @@ public final class ApiRoutes {
   }
 
   private void polls(RoutingContext ctx) {
-    gateway.registry().existing(code(ctx)).onComplete(ar -> {
+    registry.existing(code(ctx)).onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());
         return;
@@ -256,7 +216,7 @@ public final class ApiRoutes {
 
   private void events(RoutingContext ctx) {
     long after = afterParameter(ctx.request().getParam("after"));
-    gateway.registry().existing(code(ctx)).onComplete(ar -> {
+    registry.existing(code(ctx)).onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());
         return;
@@ -267,7 +227,7 @@ public final class ApiRoutes {
 
   private void qrCode(RoutingContext ctx) {
     String code = code(ctx);
-    gateway.registry().existing(code).onComplete(ar -> {
+    registry.existing(code).onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());
         return;
@@ -310,7 +270,11 @@ public final class ApiRoutes {
     return SessionCodes.canonical(ctx.pathParam("code"));
   }
 
+  private static String authorization(RoutingContext ctx) {
+    return ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+  }
+
   private static String tokenHash(RoutingContext ctx) {
-    return Tokens.hash(Tokens.fromAuthorization(ctx.request().getHeader(HttpHeaders.AUTHORIZATION)));
+    return CommandDoor.tokenHash(authorization(ctx));
   }
 }

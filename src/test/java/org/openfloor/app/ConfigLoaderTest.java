@@ -30,9 +30,11 @@ class ConfigLoaderTest {
       "OPENFLOOR_HTTP_PORT, abc, 'OPENFLOOR_HTTP_PORT must be a whole number, not ''abc'''",
       "OPENFLOOR_HTTP_PORT, 65536, 'OPENFLOOR_HTTP_PORT must be a port from 0 to 65535, not 65536'",
       "OPENFLOOR_LOG, mongo, 'OPENFLOOR_LOG must be sqlite or redis, not ''mongo'''",
-      "OPENFLOOR_RATE_BURST, -1, 'OPENFLOOR_RATE_BURST must be a whole number of 0 or more, not ''-1'''",
+      "OPENFLOOR_RATE_BURST, -1, 'OPENFLOOR_RATE_BURST must be a whole number of 1 or more, not ''-1'''",
       "OPENFLOOR_TRIM_AFTER_SNAPSHOT, yes, 'OPENFLOOR_TRIM_AFTER_SNAPSHOT must be true or false, not ''yes'''",
-      "OPENFLOOR_SNAPSHOT_EVERY, 1e3, 'OPENFLOOR_SNAPSHOT_EVERY must be a whole number, not ''1e3'''"})
+      "OPENFLOOR_SNAPSHOT_EVERY, 1e3, 'OPENFLOOR_SNAPSHOT_EVERY must be a whole number, not ''1e3'''",
+      "OPENFLOOR_RATE_COMMANDS_PER_SECOND, 0, 'OPENFLOOR_RATE_COMMANDS_PER_SECOND must be a whole number of 1 or more, not ''0'''",
+      "OPENFLOOR_COALESCE_MILLIS, 0, 'OPENFLOOR_COALESCE_MILLIS must be a whole number of 1 or more, not ''0'''"})
   @DisplayName("a bad value is refused with one message naming the variable")
   void badValues(String variable, String value, String message) {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of(variable, value))).isInstanceOf(IllegalArgumentException.class)
