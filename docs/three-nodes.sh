@@ -6,15 +6,16 @@
 #   bash docs/three-nodes.sh stop     # stops what it started
 #
 # Environment: REDIS_PORT (6379), NODE_PORTS ("8081 8082 8083"), THREE_NODES_DIR (data/three-nodes: Redis's
-# files in data/redis there, each node's data directory, log and pid), JAVA (java). A Redis already answering on REDIS_PORT is
-# used as it is, and left running by "stop". Run it from the source tree's root.
+# files in data/redis there, each node's data directory, log and pid), JAVA ($JAVA_HOME/bin/java, else java: a
+# JDK 25). A Redis already answering on REDIS_PORT is used as it is, and left running by "stop". Run it from the
+# source tree's root.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 redis_port="${REDIS_PORT:-6379}"
 node_ports="${NODE_PORTS:-8081 8082 8083}"
 dir="${THREE_NODES_DIR:-$root/data/three-nodes}"
-java="${JAVA:-java}"
+java="${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/}java}"
 jar="$root/target/openfloor.jar"
 
 redis_answers() {

@@ -53,9 +53,13 @@ public sealed interface Command {
       implements Command {
   }
 
+  /** The polls' commands. */
+  sealed interface PollCommand extends Command {
+  }
+
   /** The moderator prepares a poll, as a draft; option labels are only for choice polls. */
   record CreatePoll(String question, PollKind kind, List<String> options, ShowResults showResults,
-                    Optional<Integer> maxChoices, Optional<Integer> scale) implements Command {
+                    Optional<Integer> maxChoices, Optional<Integer> scale) implements PollCommand {
     public CreatePoll {
       options = List.copyOf(options);
     }
@@ -64,15 +68,15 @@ public sealed interface Command {
   /** The moderator opens, closes or reopens a poll, or edits a draft. */
   record UpdatePoll(String pollId, Optional<PollState> state, Optional<String> question,
                     Optional<List<String>> options, Optional<ShowResults> showResults,
-                    Optional<Integer> maxChoices, Optional<Integer> scale) implements Command {
+                    Optional<Integer> maxChoices, Optional<Integer> scale) implements PollCommand {
   }
 
   /** A participant votes in an open poll, replacing any earlier vote there. */
-  record VotePoll(String pollId, Ballot ballot) implements Command {
+  record VotePoll(String pollId, Ballot ballot) implements PollCommand {
   }
 
   /** The moderator hides a word-cloud entry, or shows it again. */
-  record HidePollWord(String pollId, String text, boolean hidden) implements Command {
+  record HidePollWord(String pollId, String text, boolean hidden) implements PollCommand {
   }
 
   /** The open-mic queue's commands. */

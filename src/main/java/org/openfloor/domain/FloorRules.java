@@ -38,7 +38,7 @@ final class FloorRules {
       return Outcome.rejected(problem.get());
     }
     Map<String, QueueStanding> before = queue.standings();
-    Object value = change(entry, actor, command);
+    Answered value = change(entry, actor, command);
     return Outcome.accepted(value, events(before));
   }
 
@@ -194,27 +194,22 @@ final class FloorRules {
     return Optional.empty();
   }
 
-  private Object change(Entry entry, Actor actor, QueueCommand command) {
-    if (command instanceof RequestFloor request) {
-      return request(entry, ((Actor.Attendee) actor).participant(), request);
-    }
-    if (command instanceof RequestBriefing briefing) {
-      return brief(entry, briefing);
-    }
-    if (command instanceof WithdrawRequest withdraw) {
-      queue.remove(withdraw.entryId());
-    } else if (command instanceof CallNext next) {
-      callNext(entry.timestamp(), next);
-    } else if (command instanceof UpdateQueue update) {
-      update(update);
-    } else if (command instanceof RunTimer timer) {
-      runTimer(entry.timestamp(), timer);
-    } else if (command instanceof ClearQueue) {
-      queue.clear();
-    } else if (command instanceof AcceptOrder accept) {
-      queue.accept(accept.entryId());
-    } else if (command instanceof SetSpeakingLimit limit) {
-      setLimit(limit);
+  /** Applies a checked command; answers with the entry it created, else with the queue as it now is. */
+  private Answered change(Entry entry, Actor actor, QueueCommand command) {
+    switch (command) {
+      case RequestFloor request -> {
+        return request(entry, ((Actor.Attendee) actor).participant(), request);
+      }
+      case RequestBriefing briefing -> {
+        return brief(entry, briefing);
+      }
+      case WithdrawRequest withdraw -> queue.remove(withdraw.entryId());
+      case CallNext next -> callNext(entry.timestamp(), next);
+      case UpdateQueue update -> update(update);
+      case RunTimer timer -> runTimer(entry.timestamp(), timer);
+      case ClearQueue _ -> queue.clear();
+      case AcceptOrder accept -> queue.accept(accept.entryId());
+      case SetSpeakingLimit limit -> setLimit(limit);
     }
     return queue;
   }
@@ -231,7 +226,7 @@ final class FloorRules {
   }
 
   /** Queues each group's facilitator under the group's id, with the group's name as topic; one entry is the answer. */
-  private Object brief(Entry entry, RequestBriefing briefing) {
+  private Answered brief(Entry entry, RequestBriefing briefing) {
     List<Group> groups = briefingGroups(briefing);
     int limit = briefing.limitSeconds().orElse(Limits.BRIEFING_SECONDS);
     List<QueueEntry> created = new ArrayList<>();

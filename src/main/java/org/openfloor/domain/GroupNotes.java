@@ -1,5 +1,5 @@
 package org.openfloor.domain;
 
 /** The notes pad of one breakout group, written by its facilitator. */
-public record GroupNotes(String groupId, String text, long editedAt) {
+public record GroupNotes(String groupId, String text, long editedAt) implements Answered {
 }

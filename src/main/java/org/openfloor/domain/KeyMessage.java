@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** A key message for the report: of one group or of the whole session, drawn from some questions, commented in review. */
 public record KeyMessage(String id, long seq, String text, Optional<String> groupId, List<String> questionIds,
-                         List<ReviewComment> comments, long createdAt, long editedAt) {
+                         List<ReviewComment> comments, long createdAt, long editedAt) implements Answered {
 
   public KeyMessage {
     questionIds = List.copyOf(questionIds);

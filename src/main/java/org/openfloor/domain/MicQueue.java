@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * Accepted points of order lead the line, then direct replies, then speak requests (first-time
  * speakers before others while {@code firstTimeFirst} holds); the moderator may reorder freely.
  */
-public final class MicQueue {
+public final class MicQueue implements Answered {
   public static final int DEFAULT_SPEAKING_SECONDS = 120;
   public static final int MIN_SECONDS = 10;
   public static final int MAX_SECONDS = 3_600;

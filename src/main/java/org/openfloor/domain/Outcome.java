@@ -6,14 +6,14 @@ import java.util.List;
 public sealed interface Outcome {
 
   /** The entry changed the state; {@code value} answers the sender. */
-  record Accepted(Object value, List<Event> events) implements Outcome {
+  record Accepted(Answered value, List<Event> events) implements Outcome {
   }
 
   /** The entry was refused and changed nothing. */
   record Rejected(Rejection rejection) implements Outcome {
   }
 
-  static Outcome accepted(Object value, List<Event> events) {
+  static Outcome accepted(Answered value, List<Event> events) {
     return new Accepted(value, List.copyOf(events));
   }
 

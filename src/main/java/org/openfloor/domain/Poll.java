@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** One poll: its definition, state, the ballot of each participant and the tallies they make. */
-public final class Poll {
+public final class Poll implements Answered {
   private final String id;
   private final long seq;
   private PollDefinition definition;

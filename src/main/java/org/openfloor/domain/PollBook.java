@@ -29,13 +29,7 @@ public final class PollBook {
     return polls.values().stream().filter(p -> p.state() != PollState.DRAFT).toList();
   }
 
-  static boolean handles(Command command) {
-    return command instanceof CreatePoll || command instanceof UpdatePoll || command instanceof VotePoll
-        || command instanceof HidePollWord;
-  }
-
-  Outcome apply(Entry entry, Actor actor, Phase phase) {
-    Command command = entry.command();
+  Outcome apply(Entry entry, Actor actor, Phase phase, Command.PollCommand command) {
     if (command instanceof VotePoll vote) {
       return vote(actor, phase, vote);
     }
@@ -45,13 +39,12 @@ public final class PollBook {
     if (phase == Phase.CLOSED) {
       return Outcome.rejected(Rejection.conflict("the session is closed"));
     }
-    if (command instanceof CreatePoll create) {
-      return create(entry, create);
-    }
-    if (command instanceof UpdatePoll update) {
-      return update(update);
-    }
-    return hideWord((HidePollWord) command);
+    return switch (command) {
+      case VotePoll vote -> vote(actor, phase, vote);
+      case CreatePoll create -> create(entry, create);
+      case UpdatePoll update -> update(update);
+      case HidePollWord hide -> hideWord(hide);
+    };
   }
 
   private Outcome create(Entry entry, CreatePoll create) {

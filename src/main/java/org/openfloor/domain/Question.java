@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /** A question or comment from the floor, with its moderation status and vote count. */
 public record Question(String id, long seq, String text, String authorId, boolean anonymous, QuestionStatus status,
-                       boolean highlighted, int votes, Optional<String> groupId, long askedAt) {
+                       boolean highlighted, int votes, Optional<String> groupId, long askedAt) implements Answered {
 
   public Question withStatus(QuestionStatus newStatus) {
     return new Question(id, seq, text, authorId, anonymous, newStatus, highlighted, votes, groupId, askedAt);

@@ -137,31 +137,17 @@ public final class Session {
     if (actor instanceof Actor.Nobody nobody) {
       return Outcome.rejected(Rejection.unauthenticated(nobody.presentedToken() ? "unknown token" : "token required"));
     }
-    if (command instanceof UpdateSession update) {
-      return update(entry, actor, update);
-    }
-    if (command instanceof Ask ask) {
-      return ask(entry, actor, ask);
-    }
-    if (command instanceof Vote vote) {
-      return vote(actor, vote);
-    }
-    if (command instanceof Moderate moderate) {
-      return moderate(actor, moderate);
-    }
-    if (PollBook.handles(command)) {
-      return polls.apply(entry, actor, info.phase());
-    }
-    if (command instanceof Command.QueueCommand queueCommand) {
-      return floor.apply(entry, actor, queueCommand);
-    }
-    if (command instanceof Command.GroupCommand groupCommand) {
-      return breakoutRules.apply(entry, actor, groupCommand);
-    }
-    if (command instanceof Command.MessageCommand messageCommand) {
-      return messageRules.apply(entry, actor, messageCommand);
-    }
-    return Outcome.rejected(Rejection.badInput("unsupported command"));
+    return switch (command) {
+      case CreateSession _, Join _ -> throw new IllegalStateException("applied above");
+      case UpdateSession update -> update(entry, actor, update);
+      case Ask ask -> ask(entry, actor, ask);
+      case Vote vote -> vote(actor, vote);
+      case Moderate moderate -> moderate(actor, moderate);
+      case Command.PollCommand poll -> polls.apply(entry, actor, info.phase(), poll);
+      case Command.QueueCommand queue -> floor.apply(entry, actor, queue);
+      case Command.GroupCommand group -> breakoutRules.apply(entry, actor, group);
+      case Command.MessageCommand message -> messageRules.apply(entry, actor, message);
+    };
   }
 
   private Outcome create(Entry entry, CreateSession create) {

@@ -4,5 +4,5 @@ import java.util.Optional;
 
 /** The session's own settings. */
 public record SessionInfo(String code, String title, Phase phase, Optional<Long> reviewUntil, Moderation moderation,
-                          long createdAt) {
+                          long createdAt) implements Answered {
 }

@@ -45,55 +45,38 @@ final class BreakoutCodec {
     };
   }
 
-  /** The wire type of a command of this codec, or null. */
-  static String typeOf(Command command) {
-    if (command instanceof CreateGroup) {
-      return CommandCodec.GROUP_CREATE;
-    }
-    if (command instanceof SwitchGroup) {
-      return CommandCodec.GROUP_SWITCH;
-    }
-    if (command instanceof WriteNotes) {
-      return CommandCodec.GROUP_NOTES;
-    }
-    if (command instanceof CreateMessage) {
-      return CommandCodec.MESSAGE_CREATE;
-    }
-    if (command instanceof EditMessage) {
-      return CommandCodec.MESSAGE_EDIT;
-    }
-    if (command instanceof CommentMessage) {
-      return CommandCodec.MESSAGE_COMMENT;
-    }
-    return command instanceof RequestBriefing ? CommandCodec.QUEUE_BRIEFING : null;
+  static String typeOf(Command.GroupCommand command) {
+    return switch (command) {
+      case CreateGroup _ -> CommandCodec.GROUP_CREATE;
+      case SwitchGroup _ -> CommandCodec.GROUP_SWITCH;
+      case WriteNotes _ -> CommandCodec.GROUP_NOTES;
+    };
   }
 
-  /** The log form of a command of this codec, or null. */
-  static JsonObject toJson(Command command) {
-    if (command instanceof CreateGroup g) {
-      return new JsonObject().put("name", g.name()).put("facilitatorName", g.facilitatorName().orElse(null))
+  static String typeOf(Command.MessageCommand command) {
+    return switch (command) {
+      case CreateMessage _ -> CommandCodec.MESSAGE_CREATE;
+      case EditMessage _ -> CommandCodec.MESSAGE_EDIT;
+      case CommentMessage _ -> CommandCodec.MESSAGE_COMMENT;
+    };
+  }
+
+  static JsonObject toJson(Command.GroupCommand command) {
+    return switch (command) {
+      case CreateGroup g -> new JsonObject().put("name", g.name()).put("facilitatorName", g.facilitatorName().orElse(null))
           .put("tokenHash", g.facilitatorTokenHash());
-    }
-    if (command instanceof SwitchGroup s) {
-      return new JsonObject().put("groupId", s.groupId().orElse(null));
-    }
-    if (command instanceof WriteNotes n) {
-      return new JsonObject().put("groupId", n.groupId()).put("text", n.text());
-    }
-    if (command instanceof CreateMessage m) {
-      return new JsonObject().put("text", m.text()).put("questionIds", new JsonArray(m.questionIds()))
+      case SwitchGroup s -> new JsonObject().put("groupId", s.groupId().orElse(null));
+      case WriteNotes n -> new JsonObject().put("groupId", n.groupId()).put("text", n.text());
+    };
+  }
+
+  static JsonObject toJson(Command.MessageCommand command) {
+    return switch (command) {
+      case CreateMessage m -> new JsonObject().put("text", m.text()).put("questionIds", new JsonArray(m.questionIds()))
           .put("groupId", m.groupId().orElse(null));
-    }
-    if (command instanceof EditMessage e) {
-      return new JsonObject().put("messageId", e.messageId()).put("text", e.text().orElse(null))
+      case EditMessage e -> new JsonObject().put("messageId", e.messageId()).put("text", e.text().orElse(null))
           .put("questionIds", e.questionIds().map(JsonArray::new).orElse(null));
-    }
-    if (command instanceof CommentMessage c) {
-      return new JsonObject().put("messageId", c.messageId()).put("text", c.text());
-    }
-    if (command instanceof RequestBriefing b) {
-      return new JsonObject().put("groupId", b.groupId().orElse(null)).put("limitSeconds", b.limitSeconds().orElse(null));
-    }
-    return null;
+      case CommentMessage c -> new JsonObject().put("messageId", c.messageId()).put("text", c.text());
+    };
   }
 }

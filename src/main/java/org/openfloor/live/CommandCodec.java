@@ -67,77 +67,49 @@ public final class CommandCodec {
     return command instanceof CreateSession create ? create.withServerBlockedWords(serverBlocked) : command;
   }
 
+  /** The wire type of {@code command}: one case per command type, so a new command does not compile without one. */
   public static String typeOf(Command command) {
-    if (command instanceof CreateSession) {
-      return CREATE_SESSION;
-    }
-    if (command instanceof UpdateSession) {
-      return UPDATE_SESSION;
-    }
-    if (command instanceof Join) {
-      return JOIN;
-    }
-    if (command instanceof Ask) {
-      return ASK;
-    }
-    if (command instanceof Vote vote) {
-      return vote.up() ? VOTE : UNVOTE;
-    }
-    if (command instanceof Moderate) {
-      return MODERATE;
-    }
-    if (PollCodec.typeOf(command) != null) {
-      return PollCodec.typeOf(command);
-    }
-    if (BreakoutCodec.typeOf(command) != null) {
-      return BreakoutCodec.typeOf(command);
-    }
-    if (command instanceof Command.QueueCommand queueCommand) {
-      return QueueCodec.typeOf(queueCommand);
-    }
-    throw new IllegalArgumentException("no wire type for " + command);
+    return switch (command) {
+      case CreateSession _ -> CREATE_SESSION;
+      case UpdateSession _ -> UPDATE_SESSION;
+      case Join _ -> JOIN;
+      case Ask _ -> ASK;
+      case Vote vote -> vote.up() ? VOTE : UNVOTE;
+      case Moderate _ -> MODERATE;
+      case Command.PollCommand poll -> PollCodec.typeOf(poll);
+      case Command.QueueCommand queue -> QueueCodec.typeOf(queue);
+      case Command.GroupCommand group -> BreakoutCodec.typeOf(group);
+      case Command.MessageCommand message -> BreakoutCodec.typeOf(message);
+    };
   }
 
   /** The log form of a command: its request fields plus the token hashes made at the edge. */
   public static JsonObject toJson(Command command) {
-    if (command instanceof CreateSession c) {
-      JsonObject json = new JsonObject().put("title", c.title()).put("moderation", c.moderation().wire())
-          .put("tokenHash", c.moderatorTokenHash());
-      return c.serverBlockedWords().isEmpty() ? json
-          : json.put("serverBlockedWords", new io.vertx.core.json.JsonArray(c.serverBlockedWords()));
-    }
-    if (command instanceof UpdateSession u) {
-      return new JsonObject().put("title", u.title().orElse(null)).put("phase", u.phase().map(Phase::wire).orElse(null))
-          .put("reviewUntil", u.reviewUntil().orElse(null))
+    return switch (command) {
+      case CreateSession c -> {
+        JsonObject json = new JsonObject().put("title", c.title()).put("moderation", c.moderation().wire())
+            .put("tokenHash", c.moderatorTokenHash());
+        yield c.serverBlockedWords().isEmpty() ? json
+            : json.put("serverBlockedWords", new io.vertx.core.json.JsonArray(c.serverBlockedWords()));
+      }
+      case UpdateSession u -> new JsonObject().put("title", u.title().orElse(null))
+          .put("phase", u.phase().map(Phase::wire).orElse(null)).put("reviewUntil", u.reviewUntil().orElse(null))
           .put("moderation", u.moderation().map(Moderation::wire).orElse(null))
           .put("blockedWords", u.blockedWords().map(io.vertx.core.json.JsonArray::new).orElse(null));
-    }
-    if (command instanceof Join j) {
-      return new JsonObject().put("name", j.name().orElse(null)).put("affiliation", j.affiliation().orElse(null))
+      case Join j -> new JsonObject().put("name", j.name().orElse(null)).put("affiliation", j.affiliation().orElse(null))
           .put("stakeholder", j.stakeholder().map(Stakeholder::wire).orElse(null))
           .put("groupId", j.groupId().orElse(null)).put("tokenHash", j.tokenHash());
-    }
-    if (command instanceof Ask a) {
-      return new JsonObject().put("text", a.text()).put("anonymous", a.anonymous()).put("groupId", a.groupId().orElse(null));
-    }
-    if (command instanceof Vote v) {
-      return new JsonObject().put("questionId", v.questionId());
-    }
-    if (command instanceof Moderate m) {
-      return new JsonObject().put("questionId", m.questionId())
+      case Ask a -> new JsonObject().put("text", a.text()).put("anonymous", a.anonymous())
+          .put("groupId", a.groupId().orElse(null));
+      case Vote v -> new JsonObject().put("questionId", v.questionId());
+      case Moderate m -> new JsonObject().put("questionId", m.questionId())
           .put("status", m.status().map(QuestionStatus::wire).orElse(null))
           .put("highlighted", m.highlighted().orElse(null));
-    }
-    if (PollCodec.toJson(command) != null) {
-      return PollCodec.toJson(command);
-    }
-    if (BreakoutCodec.toJson(command) != null) {
-      return BreakoutCodec.toJson(command);
-    }
-    if (command instanceof Command.QueueCommand queueCommand) {
-      return QueueCodec.toJson(queueCommand);
-    }
-    throw new IllegalArgumentException("no JSON form for " + command);
+      case Command.PollCommand poll -> PollCodec.toJson(poll);
+      case Command.QueueCommand queue -> QueueCodec.toJson(queue);
+      case Command.GroupCommand group -> BreakoutCodec.toJson(group);
+      case Command.MessageCommand message -> BreakoutCodec.toJson(message);
+    };
   }
 
   private static Command decode(String type, Fields fields, String tokenHash) {

@@ -14,53 +14,28 @@ public final class EventFrames {
   private EventFrames() {
   }
 
+  /** The pushed body of {@code event}: one case per event type, so a new event does not compile without one. */
   public static JsonObject body(Event event, long seq, Session session) {
-    if (event instanceof Event.SessionChanged e) {
-      return typed("session", seq).put("session", Views.session(e.session()));
-    }
-    if (event instanceof Event.QuestionChanged e) {
-      return typed("question", seq).put("question", Views.question(e.question(), session));
-    }
-    if (event instanceof Event.ParticipantJoined e) {
-      return typed("participant", seq).put("participant", Views.participant(e.participant()))
+    return switch (event) {
+      case Event.SessionChanged e -> typed("session", seq).put("session", Views.session(e.session()));
+      case Event.QuestionChanged e -> typed("question", seq).put("question", Views.question(e.question(), session));
+      case Event.ParticipantJoined e -> typed("participant", seq).put("participant", Views.participant(e.participant()))
           .put("participantCount", session.participantCount());
-    }
-    if (event instanceof Event.OwnVoteChanged e) {
-      return typed("ownVote", seq).put("questionId", e.questionId()).put("voted", e.voted());
-    }
-    if (event instanceof Event.VotesChanged e) {
-      return votes(seq, Map.of(e.questionId(), e.votes()));
-    }
-    if (event instanceof Event.PollChanged e) {
-      return typed("poll", seq).put("poll", PollViews.poll(e.poll(), e.audience() instanceof Audience.Moderators));
-    }
-    if (event instanceof Event.PollTallied e) {
-      return typed("pollResults", seq).put("poll", PollViews.poll(session.polls().find(e.pollId()).orElseThrow(),
-          e.audience() instanceof Audience.Moderators));
-    }
-    if (event instanceof Event.OwnPollVoteChanged e) {
-      return typed("pollVote", seq).mergeIn(PollViews.vote(e.vote()));
-    }
-    if (event instanceof Event.QueueChanged) {
-      return typed("queue", seq).put("queue", QueueViews.queue(session));
-    }
-    if (event instanceof Event.OwnQueueChanged e) {
-      return typed("myQueue", seq).mergeIn(QueueViews.standing(e.standing(), session));
-    }
-    if (event instanceof Event.GroupChanged e) {
-      return typed("group", seq).put("group", Views.group(e.group()));
-    }
-    if (event instanceof Event.ParticipantChanged e) {
-      return typed("participant", seq).put("participant", Views.participant(e.participant()))
+      case Event.OwnVoteChanged e -> typed("ownVote", seq).put("questionId", e.questionId()).put("voted", e.voted());
+      case Event.VotesChanged e -> votes(seq, Map.of(e.questionId(), e.votes()));
+      case Event.PollChanged e -> typed("poll", seq)
+          .put("poll", PollViews.poll(e.poll(), e.audience() instanceof Audience.Moderators));
+      case Event.PollTallied e -> typed("pollResults", seq).put("poll", PollViews.poll(
+          session.polls().find(e.pollId()).orElseThrow(), e.audience() instanceof Audience.Moderators));
+      case Event.OwnPollVoteChanged e -> typed("pollVote", seq).mergeIn(PollViews.vote(e.vote()));
+      case Event.QueueChanged _ -> typed("queue", seq).put("queue", QueueViews.queue(session));
+      case Event.OwnQueueChanged e -> typed("myQueue", seq).mergeIn(QueueViews.standing(e.standing(), session));
+      case Event.GroupChanged e -> typed("group", seq).put("group", Views.group(e.group()));
+      case Event.ParticipantChanged e -> typed("participant", seq).put("participant", Views.participant(e.participant()))
           .put("participantCount", session.participantCount());
-    }
-    if (event instanceof Event.NotesChanged e) {
-      return typed("notes", seq).put("notes", Views.notes(e.notes()));
-    }
-    if (event instanceof Event.MessageChanged e) {
-      return typed("message", seq).put("message", Views.message(e.message(), session));
-    }
-    throw new IllegalArgumentException("no frame for " + event);
+      case Event.NotesChanged e -> typed("notes", seq).put("notes", Views.notes(e.notes()));
+      case Event.MessageChanged e -> typed("message", seq).put("message", Views.message(e.message(), session));
+    };
   }
 
   /** Tells clients to reload the snapshot: this node's state jumped to {@code seq} without the events between. */

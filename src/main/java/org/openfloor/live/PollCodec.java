@@ -59,51 +59,35 @@ final class PollCodec {
         .orElseGet(() -> new Ballot.Words(words.get()));
   }
 
-  static String typeOf(Command command) {
-    if (command instanceof CreatePoll) {
-      return CommandCodec.POLL_CREATE;
-    }
-    if (command instanceof UpdatePoll) {
-      return CommandCodec.POLL_UPDATE;
-    }
-    if (command instanceof VotePoll) {
-      return CommandCodec.POLL_VOTE;
-    }
-    if (command instanceof HidePollWord) {
-      return CommandCodec.POLL_HIDE_WORD;
-    }
-    return null;
+  static String typeOf(Command.PollCommand command) {
+    return switch (command) {
+      case CreatePoll _ -> CommandCodec.POLL_CREATE;
+      case UpdatePoll _ -> CommandCodec.POLL_UPDATE;
+      case VotePoll _ -> CommandCodec.POLL_VOTE;
+      case HidePollWord _ -> CommandCodec.POLL_HIDE_WORD;
+    };
   }
 
-  static JsonObject toJson(Command command) {
-    if (command instanceof CreatePoll c) {
-      return new JsonObject().put("question", c.question()).put("kind", c.kind().wire())
+  static JsonObject toJson(Command.PollCommand command) {
+    return switch (command) {
+      case CreatePoll c -> new JsonObject().put("question", c.question()).put("kind", c.kind().wire())
           .put("options", new JsonArray(c.options())).put("showResults", c.showResults().wire())
           .put("maxChoices", c.maxChoices().orElse(null)).put("scale", c.scale().orElse(null));
-    }
-    if (command instanceof UpdatePoll u) {
-      return new JsonObject().put("pollId", u.pollId()).put("state", u.state().map(PollState::wire).orElse(null))
+      case UpdatePoll u -> new JsonObject().put("pollId", u.pollId()).put("state", u.state().map(PollState::wire).orElse(null))
           .put("question", u.question().orElse(null)).put("options", u.options().map(JsonArray::new).orElse(null))
           .put("showResults", u.showResults().map(ShowResults::wire).orElse(null))
           .put("maxChoices", u.maxChoices().orElse(null)).put("scale", u.scale().orElse(null));
-    }
-    if (command instanceof VotePoll v) {
-      return ballotJson(v.ballot()).put("pollId", v.pollId());
-    }
-    if (command instanceof HidePollWord h) {
-      return new JsonObject().put("pollId", h.pollId()).put("text", h.text()).put("hidden", h.hidden());
-    }
-    return null;
+      case VotePoll v -> ballotJson(v.ballot()).put("pollId", v.pollId());
+      case HidePollWord h -> new JsonObject().put("pollId", h.pollId()).put("text", h.text()).put("hidden", h.hidden());
+    };
   }
 
   /** A vote as on the wire: {@code {choices}}, {@code {rating}} or {@code {words}}. */
   static JsonObject ballotJson(Ballot ballot) {
-    if (ballot instanceof Ballot.Choices c) {
-      return new JsonObject().put("choices", new JsonArray(c.optionIds()));
-    }
-    if (ballot instanceof Ballot.Rating r) {
-      return new JsonObject().put("rating", r.value());
-    }
-    return new JsonObject().put("words", new JsonArray(((Ballot.Words) ballot).entries()));
+    return switch (ballot) {
+      case Ballot.Choices c -> new JsonObject().put("choices", new JsonArray(c.optionIds()));
+      case Ballot.Rating r -> new JsonObject().put("rating", r.value());
+      case Ballot.Words w -> new JsonObject().put("words", new JsonArray(w.entries()));
+    };
   }
 }

@@ -11,6 +11,7 @@ import org.openfloor.domain.Command.AcceptOrder;
 import org.openfloor.domain.Command.CallNext;
 import org.openfloor.domain.Command.ClearQueue;
 import org.openfloor.domain.Command.QueueCommand;
+import org.openfloor.domain.Command.RequestBriefing;
 import org.openfloor.domain.Command.RequestFloor;
 import org.openfloor.domain.Command.RunTimer;
 import org.openfloor.domain.Command.SetSpeakingLimit;
@@ -48,53 +49,36 @@ final class QueueCodec {
   }
 
   static String typeOf(QueueCommand command) {
-    if (command instanceof RequestFloor) {
-      return CommandCodec.QUEUE_REQUEST;
-    }
-    if (command instanceof WithdrawRequest) {
-      return CommandCodec.QUEUE_WITHDRAW;
-    }
-    if (command instanceof CallNext) {
-      return CommandCodec.QUEUE_NEXT;
-    }
-    if (command instanceof UpdateQueue) {
-      return CommandCodec.QUEUE_UPDATE;
-    }
-    if (command instanceof RunTimer) {
-      return CommandCodec.QUEUE_TIMER;
-    }
-    if (command instanceof ClearQueue) {
-      return CommandCodec.QUEUE_CLEAR;
-    }
-    return command instanceof AcceptOrder ? CommandCodec.QUEUE_ACCEPT : CommandCodec.QUEUE_EDIT;
+    return switch (command) {
+      case RequestFloor _ -> CommandCodec.QUEUE_REQUEST;
+      case WithdrawRequest _ -> CommandCodec.QUEUE_WITHDRAW;
+      case CallNext _ -> CommandCodec.QUEUE_NEXT;
+      case UpdateQueue _ -> CommandCodec.QUEUE_UPDATE;
+      case RunTimer _ -> CommandCodec.QUEUE_TIMER;
+      case ClearQueue _ -> CommandCodec.QUEUE_CLEAR;
+      case AcceptOrder _ -> CommandCodec.QUEUE_ACCEPT;
+      case SetSpeakingLimit _ -> CommandCodec.QUEUE_EDIT;
+      case RequestBriefing _ -> CommandCodec.QUEUE_BRIEFING;
+    };
   }
 
   static JsonObject toJson(QueueCommand command) {
-    if (command instanceof RequestFloor r) {
-      return new JsonObject().put("kind", r.kind().wire()).put("topic", r.topic().orElse(null)).put("remote", r.remote());
-    }
-    if (command instanceof WithdrawRequest w) {
-      return new JsonObject().put("id", w.entryId());
-    }
-    if (command instanceof CallNext n) {
-      return new JsonObject().put("id", n.entryId().orElse(null));
-    }
-    if (command instanceof UpdateQueue u) {
-      return new JsonObject().put("open", u.open().orElse(null))
+    return switch (command) {
+      case RequestFloor r -> new JsonObject().put("kind", r.kind().wire()).put("topic", r.topic().orElse(null))
+          .put("remote", r.remote());
+      case WithdrawRequest w -> new JsonObject().put("id", w.entryId());
+      case CallNext n -> new JsonObject().put("id", n.entryId().orElse(null));
+      case UpdateQueue u -> new JsonObject().put("open", u.open().orElse(null))
           .put("order", u.order().map(JsonArray::new).orElse(null))
           .put("speakingSeconds", u.speakingSeconds().orElse(null))
           .put("firstTimeFirst", u.firstTimeFirst().orElse(null));
-    }
-    if (command instanceof RunTimer t) {
-      return new JsonObject().put("action", t.action().wire()).put("seconds", t.seconds().orElse(null));
-    }
-    if (command instanceof AcceptOrder a) {
-      return new JsonObject().put("id", a.entryId());
-    }
-    if (command instanceof SetSpeakingLimit l) {
-      return new JsonObject().put("id", l.entryId()).put("limitSeconds", l.limitSeconds());
-    }
-    return new JsonObject();
+      case RunTimer t -> new JsonObject().put("action", t.action().wire()).put("seconds", t.seconds().orElse(null));
+      case ClearQueue _ -> new JsonObject();
+      case AcceptOrder a -> new JsonObject().put("id", a.entryId());
+      case SetSpeakingLimit l -> new JsonObject().put("id", l.entryId()).put("limitSeconds", l.limitSeconds());
+      case RequestBriefing b -> new JsonObject().put("groupId", b.groupId().orElse(null))
+          .put("limitSeconds", b.limitSeconds().orElse(null));
+    };
   }
 
   private static Optional<List<String>> order(Fields fields) {

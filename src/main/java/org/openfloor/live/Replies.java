@@ -2,6 +2,7 @@ package org.openfloor.live;
 
 import io.vertx.core.json.JsonObject;
 
+import org.openfloor.domain.Answered;
 import org.openfloor.domain.Command;
 import org.openfloor.domain.Group;
 import org.openfloor.domain.GroupNotes;
@@ -23,7 +24,7 @@ final class Replies {
   private Replies() {
   }
 
-  static Answer accepted(Command command, Object value, long seq, Session session) {
+  static Answer accepted(Command command, Answered value, long seq, Session session) {
     JsonObject body = bodyOf(value, session).put("seq", seq);
     if (command instanceof Command.Vote vote) {
       body.put("voted", vote.up());
@@ -31,46 +32,30 @@ final class Replies {
     return new Answer(seq, statusOf(command), body);
   }
 
+  /** 201 for the commands that create something, 200 for the others. */
   private static int statusOf(Command command) {
-    boolean creates = command instanceof Command.CreateSession || command instanceof Command.Join
-        || command instanceof Command.Ask || command instanceof Command.RequestFloor
-        || command instanceof Command.CreatePoll || command instanceof Command.CreateGroup
-        || command instanceof Command.CreateMessage || command instanceof Command.CommentMessage
-        || command instanceof Command.RequestBriefing;
-    return creates ? CREATED : OK;
+    return switch (command) {
+      case Command.CreateSession _, Command.Join _, Command.Ask _, Command.RequestFloor _, Command.CreatePoll _,
+           Command.CreateGroup _, Command.CreateMessage _, Command.CommentMessage _, Command.RequestBriefing _ -> CREATED;
+      case Command.UpdateSession _, Command.Vote _, Command.Moderate _, Command.UpdatePoll _, Command.VotePoll _,
+           Command.HidePollWord _, Command.WithdrawRequest _, Command.CallNext _, Command.UpdateQueue _,
+           Command.RunTimer _, Command.ClearQueue _, Command.AcceptOrder _, Command.SetSpeakingLimit _,
+           Command.SwitchGroup _, Command.WriteNotes _, Command.EditMessage _ -> OK;
+    };
   }
 
-  private static JsonObject bodyOf(Object value, Session session) {
-    if (value instanceof Question question) {
-      return Views.question(question, session);
-    }
-    if (value instanceof Participant participant) {
-      return Views.participant(participant);
-    }
-    if (value instanceof SessionInfo info) {
-      return Views.session(info);
-    }
-    if (value instanceof Poll poll) {
-      return PollViews.poll(poll, true);
-    }
-    if (value instanceof PollVote vote) {
-      return PollViews.vote(vote);
-    }
-    if (value instanceof QueueEntry entry) {
-      return QueueViews.requested(entry, session);
-    }
-    if (value instanceof MicQueue) {
-      return QueueViews.queue(session);
-    }
-    if (value instanceof Group group) {
-      return Views.group(group);
-    }
-    if (value instanceof KeyMessage message) {
-      return Views.message(message, session);
-    }
-    if (value instanceof GroupNotes notes) {
-      return Views.notes(notes);
-    }
-    throw new IllegalArgumentException("no reply body for " + value);
+  private static JsonObject bodyOf(Answered value, Session session) {
+    return switch (value) {
+      case Question question -> Views.question(question, session);
+      case Participant participant -> Views.participant(participant);
+      case SessionInfo info -> Views.session(info);
+      case Poll poll -> PollViews.poll(poll, true);
+      case PollVote vote -> PollViews.vote(vote);
+      case QueueEntry entry -> QueueViews.requested(entry, session);
+      case MicQueue _ -> QueueViews.queue(session);
+      case Group group -> Views.group(group);
+      case KeyMessage message -> Views.message(message, session);
+      case GroupNotes notes -> Views.notes(notes);
+    };
   }
 }

@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
 
 /** A server under test in its own process: started, measured (CPU from /proc, heap after GC) and stopped. */
 final class BenchServer {
-  private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+  /** G1's line of {@code GC.heap_info}: "heap total 524288K, used 30649K" (JDK 17), "heap total reserved 524288K,
+   * committed 389120K, used 30649K" (JDK 25). */
+  private static final Pattern HEAP_USED =
+      Pattern.compile("heap\\s+total (?:reserved )?\\d+K, (?:committed \\d+K, )?used (\\d+)K");
   private static final long CLOCK_TICKS = 100;
 
   private final String name;
