@@ -66,9 +66,9 @@ final class OpenFloorMetrics implements CommandMeter {
   Fanout counting(Fanout fanout, java.util.function.ToIntFunction<String> socketsOn) {
     return new Fanout() {
       @Override
-      public void push(String address, io.vertx.core.json.JsonObject body, Buffer frame) {
+      public void push(String address, Buffer frame) {
         framesPushed.increment(socketsOn.applyAsInt(address));
-        fanout.push(address, body, frame);
+        fanout.push(address, frame);
       }
 
       @Override

@@ -6,7 +6,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 
 import java.util.HashSet;
 import java.util.Optional;
@@ -33,7 +32,7 @@ final class BridgeConnection {
   private static final Logger LOG = LoggerFactory.getLogger(BridgeConnection.class);
   private static final int MAX_REPLY_ADDRESS = 100;
 
-  private final SockJSSocket socket;
+  private final BridgeSocket socket;
   private final BridgeGuard guard;
   private final SocketRegistry sockets;
   private final CommandDoor door;
@@ -44,7 +43,7 @@ final class BridgeConnection {
   private boolean closing;
   private final RateLimiter.Bucket socketBucket;
 
-  BridgeConnection(SockJSSocket socket, BridgeGuard guard, SocketRegistry sockets, CommandDoor door,
+  BridgeConnection(BridgeSocket socket, BridgeGuard guard, SocketRegistry sockets, CommandDoor door,
                    BridgeLimits limits) {
     this.socket = socket;
     this.guard = guard;
@@ -58,9 +57,9 @@ final class BridgeConnection {
 
   void start() {
     sockets.opened();
-    socket.handler(this::onFrame);
-    socket.closeHandler(v -> onClose());
-    socket.exceptionHandler(this::onFailure);
+    socket.onMessage(this::onFrame);
+    socket.onClose(v -> onClose());
+    socket.onFailure(this::onFailure);
   }
 
   private void onFailure(Throwable failure) {
@@ -170,8 +169,7 @@ final class BridgeConnection {
       answer(reply, Throttle.tooMany());
       return;
     }
-    String remote = socket.remoteAddress() == null ? null : socket.remoteAddress().hostAddress();
-    door.submit(new Inbound(code, type, fields, authorization(message), remote))
+    door.submit(new Inbound(code, type, fields, authorization(message), socket.remoteHost()))
         .onComplete(ar -> {
           if (ar.succeeded()) {
             answer(reply, ar.result());

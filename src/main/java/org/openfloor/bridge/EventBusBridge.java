@@ -32,7 +32,7 @@ public final class EventBusBridge {
     BridgeGuard guard = new BridgeGuard(registry);
     SockJSHandlerOptions options = new SockJSHandlerOptions().setHeartbeatInterval(HEARTBEAT_MILLIS);
     return SockJSHandler.create(vertx, options)
-        .socketHandler(socket -> new BridgeConnection(socket, guard, sockets, door, limits).start());
+        .socketHandler(socket -> new BridgeConnection(new SockJsBridgeSocket(socket), guard, sockets, door, limits).start());
   }
 
   /**
@@ -42,7 +42,7 @@ public final class EventBusBridge {
   public io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> plainWebSocket() {
     BridgeGuard guard = new BridgeGuard(registry);
     return ctx -> ctx.request().toWebSocket()
-        .onSuccess(ws -> new BridgeConnection(new PlainWebSocket(ws, ctx, limits.webSocketBytes()), guard, sockets, door,
+        .onSuccess(ws -> new BridgeConnection(new WebSocketBridgeSocket(ws, ctx, limits.webSocketBytes()), guard, sockets, door,
             limits).start())
         .onFailure(ctx::fail);
   }

@@ -1,9 +1,6 @@
 package org.openfloor.bridge;
 
-import io.netty.buffer.ByteBuf;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,40 +14,30 @@ import org.openfloor.live.Fanout;
  * get the very same WebSocket frame bytes ({@link WebSocketPush}), SockJS sockets the bridge message to frame.
  */
 public final class SocketRegistry implements Fanout {
-  private final Map<String, Set<SockJSSocket>> socketsByAddress = new HashMap<>();
+  private final Map<String, Set<BridgeSocket>> socketsByAddress = new HashMap<>();
   private final WebSocketPush webSocketPush = new WebSocketPush();
   private int openSockets;
 
-  void register(String address, SockJSSocket socket) {
+  void register(String address, BridgeSocket socket) {
     socketsByAddress.computeIfAbsent(address, a -> new LinkedHashSet<>()).add(socket);
   }
 
-  void unregister(String address, SockJSSocket socket) {
-    Set<SockJSSocket> sockets = socketsByAddress.get(address);
+  void unregister(String address, BridgeSocket socket) {
+    Set<BridgeSocket> sockets = socketsByAddress.get(address);
     if (sockets != null && sockets.remove(socket) && sockets.isEmpty()) {
       socketsByAddress.remove(address);
     }
   }
 
   @Override
-  public void push(String address, JsonObject body, Buffer frame) {
-    Set<SockJSSocket> sockets = socketsByAddress.get(address);
+  public void push(String address, Buffer frame) {
+    Set<BridgeSocket> sockets = socketsByAddress.get(address);
     if (sockets == null) {
       return;
     }
-    ByteBuf webSocketFrame = null;
-    try {
-      for (SockJSSocket socket : sockets) {
-        if (socket instanceof PlainWebSocket plain) {
-          webSocketFrame = webSocketFrame == null ? WebSocketPush.textFrame(frame) : webSocketFrame;
-          webSocketPush.write(plain.pushTarget(), webSocketFrame, frame);
-        } else {
-          socket.write(frame);
-        }
-      }
-    } finally {
-      if (webSocketFrame != null) {
-        webSocketFrame.release();
+    try (SharedFrame shared = new SharedFrame(frame, webSocketPush)) {
+      for (BridgeSocket socket : sockets) {
+        socket.push(shared);
       }
     }
   }

@@ -208,7 +208,7 @@ public final class SessionHub {
     recent.restartAt(appliedSeq);
     JsonObject resync = EventFrames.resync(appliedSeq);
     String address = Addresses.publicOf(code);
-    fanout.push(address, resync, EventFrames.frame(address, resync));
+    fanout.push(address, EventFrames.frame(address, resync));
     LOG.info("Session {} reloaded at seq {} (it had applied up to {}); clients told to resync", code, appliedSeq, before);
     subscription = log.follow(code, appliedSeq, this::onEntry);
     snapshotIfDueAfterLoad();
@@ -289,7 +289,7 @@ public final class SessionHub {
   private void emit(String address, JsonObject body, long seq) {
     recent.add(address, seq, body);
     if (fanout.listens(address)) {
-      fanout.push(address, body, EventFrames.frame(address, body));
+      fanout.push(address, EventFrames.frame(address, body));
     }
   }
 

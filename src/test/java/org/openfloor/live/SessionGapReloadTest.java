@@ -53,7 +53,7 @@ class SessionGapReloadTest {
     try {
       Node a = Node.open(vertx, options, Fanout.NONE);
       List<JsonObject> pushedOnB = new CopyOnWriteArrayList<>();
-      Node b = Node.open(vertxB, options, (address, body, frame) -> pushedOnB.add(body.copy().put("to", address)));
+      Node b = Node.open(vertxB, options, (address, frame) -> pushedOnB.add(new JsonObject(frame).getJsonObject("body").put("to", address)));
 
       String code = await(a.on(() -> a.registry.create(new Command.CreateSession("Gap", Tokens.hash("moderator"),
           Moderation.POST)).map(SessionRegistry.Created::code)));

@@ -91,7 +91,7 @@ class SessionDeletionTest {
     String moderatorToken = Tokens.next();
     String[] codes = new String[2];
     vertx.runOnContext(v -> {
-      SessionRegistry registry = new SessionRegistry(vertx, log, (address, body, frame) -> { },
+      SessionRegistry registry = new SessionRegistry(vertx, log, (address, frame) -> { },
           new LiveOptions(100, 100, 100, 5_000));
       RetentionSweep sweep = new RetentionSweep(vertx, registry, Duration.ofDays(30));
       long now = System.currentTimeMillis();
