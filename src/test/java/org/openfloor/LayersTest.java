@@ -10,13 +10,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.openfloor.live.CommandGateway;
-import org.openfloor.live.Throttle;
+import org.openfloor.edge.CommandGateway;
+import org.openfloor.edge.Throttle;
 
 /**
  * Every layer points down: {@code app} wires; {@code http} and {@code bridge} are transports; {@code edge} is
  * the one door of commands; {@code live} runs sessions; {@code report} renders; {@code log} stores;
- * {@code domain} is the rules. Nothing reaches up, and no transport submits a command past the door.
+ * {@code live.wire} holds the JSON formats (codecs, views, frames, snapshots, addresses); {@code domain} is the
+ * rules. Nothing reaches up, and no transport submits a command past the door.
  */
 @DisplayName("The layers")
 class LayersTest {
@@ -29,14 +30,15 @@ class LayersTest {
   }
 
   @Test
-  @DisplayName("point down: app → http, bridge → edge → live → log, domain; report under http")
+  @DisplayName("point down: app → http, bridge → edge → live → live.wire, log → domain; report under http")
   void pointDown() {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("app").definedBy("org.openfloor.app..")
         .layer("http").definedBy("org.openfloor.http..")
         .layer("bridge").definedBy("org.openfloor.bridge..")
         .layer("edge").definedBy("org.openfloor.edge..")
-        .layer("live").definedBy("org.openfloor.live..")
+        .layer("live").definedBy("org.openfloor.live")
+        .layer("wire").definedBy("org.openfloor.live.wire..")
         .layer("report").definedBy("org.openfloor.report..")
         .layer("log").definedBy("org.openfloor.log..")
         .layer("domain").definedBy("org.openfloor.domain..")
@@ -45,9 +47,10 @@ class LayersTest {
         .whereLayer("bridge").mayOnlyBeAccessedByLayers("app")
         .whereLayer("edge").mayOnlyBeAccessedByLayers("app", "http", "bridge")
         .whereLayer("live").mayOnlyBeAccessedByLayers("app", "http", "bridge", "edge")
+        .whereLayer("wire").mayOnlyBeAccessedByLayers("app", "http", "bridge", "edge", "live")
         .whereLayer("report").mayOnlyBeAccessedByLayers("http")
         .whereLayer("log").mayOnlyBeAccessedByLayers("app", "live")
-        .whereLayer("domain").mayOnlyBeAccessedByLayers("app", "http", "bridge", "edge", "live", "report")
+        .whereLayer("domain").mayOnlyBeAccessedByLayers("app", "http", "bridge", "edge", "live", "wire", "report")
         .check(classes);
   }
 

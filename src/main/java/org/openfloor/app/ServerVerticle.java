@@ -22,12 +22,13 @@ import org.openfloor.http.ApiRoutes;
 import org.openfloor.http.Links;
 import org.openfloor.http.OriginGuard;
 import org.openfloor.http.SecurityHeaders;
-import org.openfloor.live.CommandGateway;
-import org.openfloor.live.SessionCodes;
+import org.openfloor.edge.CommandGateway;
+import org.openfloor.live.wire.SessionCodes;
 import org.openfloor.live.RetentionSweep;
 import org.openfloor.live.SessionRegistry;
-import org.openfloor.live.Throttle;
+import org.openfloor.edge.Throttle;
 import org.openfloor.log.CommandLog;
+import org.openfloor.log.TimedCommandLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +65,7 @@ public final class ServerVerticle extends VerticleBase {
   public Future<?> start() {
     metrics = OpenFloorMetrics.create();
     return logOpener.apply(vertx).compose(opened -> {
-      log = new TimedCommandLog(opened, metrics);
+      log = new TimedCommandLog(opened, metrics.registry());
       return listen(router());
     }).onSuccess(s -> startRetention()).onSuccess(s -> LOG.info("OpenFloor listening on {}:{} with the {} log", config.httpHost(), s.actualPort(),
         config.log().name().toLowerCase()));
@@ -76,10 +77,9 @@ public final class ServerVerticle extends VerticleBase {
   }
 
   private Router router() {
-    sockets = new SocketRegistry();
-    registry = new SessionRegistry(vertx, log, metrics.counting(sockets, sockets::connectionsOn), config.liveOptions());
-    metrics.gauges(sockets::openSockets, registry::loadedCount);
-    CommandGateway gateway = new CommandGateway(registry, metrics).withServerBlockedWords(config.blockedWords());
+    sockets = new SocketRegistry(metrics.registry());
+    registry = new SessionRegistry(vertx, log, sockets, config.liveOptions()).measuredIn(metrics.registry());
+    CommandGateway gateway = new CommandGateway(registry, metrics.registry()).withServerBlockedWords(config.blockedWords());
     Router router = Router.router(vertx);
     router.route().handler(new OriginGuard(config.allowedOrigins()));
     router.route().handler(new SecurityHeaders(config.screenFrameAncestors()));

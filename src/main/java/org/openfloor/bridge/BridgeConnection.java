@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.openfloor.edge.CommandDoor;
 import org.openfloor.edge.Inbound;
-import org.openfloor.live.Addresses;
-import org.openfloor.live.Answer;
-import org.openfloor.live.Errors;
-import org.openfloor.live.RateLimiter;
-import org.openfloor.live.Throttle;
+import org.openfloor.live.wire.Addresses;
+import org.openfloor.live.wire.Answer;
+import org.openfloor.live.wire.Errors;
+import org.openfloor.edge.RateLimiter;
+import org.openfloor.edge.Throttle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,7 +1,7 @@
 package org.openfloor.bridge;
 
-import org.openfloor.live.BadInput;
-import org.openfloor.live.Errors;
+import org.openfloor.live.wire.BadInput;
+import org.openfloor.live.wire.Errors;
 import org.openfloor.live.LogUnavailable;
 import org.openfloor.live.NoSuchSession;
 import org.slf4j.Logger;

@@ -3,8 +3,8 @@ package org.openfloor.bridge;
 import io.vertx.core.Future;
 
 import org.openfloor.domain.Actor;
-import org.openfloor.live.Addresses;
-import org.openfloor.live.Addresses.Outbound;
+import org.openfloor.live.wire.Addresses;
+import org.openfloor.live.wire.Addresses.Outbound;
 import org.openfloor.live.SessionRegistry;
 
 /**

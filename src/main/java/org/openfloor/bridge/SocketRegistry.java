@@ -1,5 +1,8 @@
 package org.openfloor.bridge;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.buffer.Buffer;
 
 import java.util.HashMap;
@@ -16,7 +19,15 @@ import org.openfloor.live.Fanout;
 public final class SocketRegistry implements Fanout {
   private final Map<String, Set<BridgeSocket>> socketsByAddress = new HashMap<>();
   private final WebSocketPush webSocketPush = new WebSocketPush();
+  private final Counter framesPushed;
   private int openSockets;
+
+  /** Counts into {@code meters}: frames written ({@code openfloor.updates.pushed}), open sockets. */
+  public SocketRegistry(MeterRegistry meters) {
+    this.framesPushed = Counter.builder("openfloor.updates.pushed").description("Frames written to client sockets")
+        .register(meters);
+    Gauge.builder("openfloor.bridge.connections", this::openSockets).description("Open bridge sockets").register(meters);
+  }
 
   void register(String address, BridgeSocket socket) {
     socketsByAddress.computeIfAbsent(address, a -> new LinkedHashSet<>()).add(socket);
@@ -35,6 +46,7 @@ public final class SocketRegistry implements Fanout {
     if (sockets == null) {
       return;
     }
+    framesPushed.increment(sockets.size());
     try (SharedFrame shared = new SharedFrame(frame, webSocketPush)) {
       for (BridgeSocket socket : sockets) {
         socket.push(shared);

@@ -3,13 +3,13 @@ package org.openfloor.edge;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
-import org.openfloor.live.Answer;
-import org.openfloor.live.CommandGateway;
-import org.openfloor.live.Errors;
-import org.openfloor.live.RateLimiter;
-import org.openfloor.live.SessionCodes;
-import org.openfloor.live.Throttle;
-import org.openfloor.live.Tokens;
+import org.openfloor.live.wire.Answer;
+import org.openfloor.edge.CommandGateway;
+import org.openfloor.live.wire.Errors;
+import org.openfloor.edge.RateLimiter;
+import org.openfloor.live.wire.SessionCodes;
+import org.openfloor.edge.Throttle;
+import org.openfloor.edge.Tokens;
 
 /**
  * The one door every command passes, whether it came over REST, the SockJS bridge or the plain {@code /ws}

@@ -11,11 +11,11 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 import org.openfloor.edge.CommandDoor;
 import org.openfloor.edge.Inbound;
-import org.openfloor.live.Answer;
-import org.openfloor.live.BadInput;
-import org.openfloor.live.CommandCodec;
-import org.openfloor.live.Errors;
-import org.openfloor.live.SessionCodes;
+import org.openfloor.live.wire.Answer;
+import org.openfloor.live.wire.BadInput;
+import org.openfloor.live.wire.CommandCodec;
+import org.openfloor.live.wire.Errors;
+import org.openfloor.live.wire.SessionCodes;
 import org.openfloor.live.SessionRegistry;
 
 /**

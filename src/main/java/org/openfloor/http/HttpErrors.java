@@ -3,8 +3,8 @@ package org.openfloor.http;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 
-import org.openfloor.live.BadInput;
-import org.openfloor.live.Errors;
+import org.openfloor.live.wire.BadInput;
+import org.openfloor.live.wire.Errors;
 import org.openfloor.live.LogUnavailable;
 import org.openfloor.live.NoSuchSession;
 import org.slf4j.Logger;

@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.util.List;
 
-import org.openfloor.live.Errors;
+import org.openfloor.live.wire.Errors;
 
 /**
  * Refuses browser requests and socket upgrades from foreign origins: an {@code Origin} that is neither

@@ -3,8 +3,8 @@ package org.openfloor.http;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
-import org.openfloor.live.BadInput;
-import org.openfloor.live.SessionCodes;
+import org.openfloor.live.wire.BadInput;
+import org.openfloor.live.wire.SessionCodes;
 import org.openfloor.live.SessionRegistry;
 import org.openfloor.report.Headings;
 import org.openfloor.report.Report;

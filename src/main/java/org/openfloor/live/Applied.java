@@ -9,6 +9,9 @@ import org.openfloor.domain.Session;
 import org.openfloor.log.LogEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.openfloor.live.wire.Answer;
+import org.openfloor.live.wire.Errors;
+import org.openfloor.live.wire.Replies;
 
 /** What applying one log entry to a session gave: the request key it carried, its answer (or null) and its events. */
 record Applied(String requestKey, Answer answer, List<Event> events) {

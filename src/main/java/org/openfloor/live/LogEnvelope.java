@@ -3,6 +3,7 @@ package org.openfloor.live;
 import io.vertx.core.json.JsonObject;
 
 import org.openfloor.domain.Command;
+import org.openfloor.live.wire.CommandCodec;
 
 /** The payload of a log entry: the command with its type, sender's token hash and request id. */
 record LogEnvelope(Command command, String tokenHash, String requestId) {

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.openfloor.live.wire.Answer;
 
 /**
  * The answers to the latest requests that carried a request id, so a retry is answered instead of

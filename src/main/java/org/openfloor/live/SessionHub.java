@@ -20,6 +20,10 @@ import org.openfloor.log.LogEntry;
 import org.openfloor.log.LogSubscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.openfloor.live.wire.Addresses;
+import org.openfloor.live.wire.Answer;
+import org.openfloor.live.wire.EventFrames;
+import org.openfloor.live.wire.Views;
 
 /**
  * One running session: applies its log entries in order on one context, answers the senders

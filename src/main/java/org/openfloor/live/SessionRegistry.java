@@ -1,5 +1,7 @@
 package org.openfloor.live;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -8,6 +10,9 @@ import java.util.Map;
 
 import org.openfloor.domain.Command.CreateSession;
 import org.openfloor.log.CommandLog;
+import org.openfloor.live.wire.Answer;
+import org.openfloor.live.wire.Errors;
+import org.openfloor.live.wire.SessionCodes;
 
 /** The sessions running on this node, loaded from the log on first use; all on one context. */
 public final class SessionRegistry {
@@ -55,6 +60,13 @@ public final class SessionRegistry {
           }
           return Future.succeededFuture(new Created(code, answer));
         });
+  }
+
+  /** Registers {@code openfloor.sessions.loaded} in {@code meters}. */
+  public SessionRegistry measuredIn(MeterRegistry meters) {
+    Gauge.builder("openfloor.sessions.loaded", this::loadedCount).description("Sessions loaded on this node")
+        .register(meters);
+    return this;
   }
 
   /** A session's code and the answer to its creation. */

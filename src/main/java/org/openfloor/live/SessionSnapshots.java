@@ -5,6 +5,12 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 import org.openfloor.domain.Session;
+import org.openfloor.live.wire.BreakoutsSnapshot;
+import org.openfloor.live.wire.CoreSnapshot;
+import org.openfloor.live.wire.PollsSnapshot;
+import org.openfloor.live.wire.QuestionsSnapshot;
+import org.openfloor.live.wire.QueueSnapshot;
+import org.openfloor.live.wire.SnapshotPart;
 
 /**
  * A session's whole state as of a seq, to and from JSON: deterministic (two nodes that applied the

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.openfloor.live.Addresses;
+import org.openfloor.live.wire.Addresses;
 import org.openfloor.testing.Api;
 import org.openfloor.testing.BridgeClient;
 import org.openfloor.testing.TestServer;

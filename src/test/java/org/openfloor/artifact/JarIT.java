@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openfloor.live.Addresses;
+import org.openfloor.live.wire.Addresses;
 import org.openfloor.pages.Browsers;
 import org.openfloor.testing.Api;
 import org.openfloor.testing.RawWebSocket;

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openfloor.live.Addresses;
+import org.openfloor.live.wire.Addresses;
 import org.openfloor.testing.Api;
 import org.openfloor.testing.RawWebSocket;
 import org.openfloor.testing.ServerProcess;

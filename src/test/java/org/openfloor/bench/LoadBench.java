@@ -21,12 +21,12 @@ import java.util.function.Supplier;
 
 import org.openfloor.domain.Command;
 import org.openfloor.domain.Moderation;
-import org.openfloor.live.CommandCodec;
+import org.openfloor.live.wire.CommandCodec;
 import org.openfloor.live.Fanout;
 import org.openfloor.live.LiveOptions;
 import org.openfloor.live.SessionHub;
 import org.openfloor.live.SessionRegistry;
-import org.openfloor.live.Tokens;
+import org.openfloor.edge.Tokens;
 import org.openfloor.log.CommandLog;
 import org.openfloor.log.RedisCommandLog;
 import org.openfloor.log.RedisLogOptions;

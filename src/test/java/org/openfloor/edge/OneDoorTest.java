@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openfloor.live.CommandCodec;
+import org.openfloor.live.wire.CommandCodec;
 import org.openfloor.testing.Api;
 import org.openfloor.testing.BridgeClient;
 import org.openfloor.testing.RawWebSocket;

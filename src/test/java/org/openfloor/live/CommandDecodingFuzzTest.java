@@ -8,6 +8,8 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
+import org.openfloor.live.wire.BadInput;
+import org.openfloor.live.wire.CommandCodec;
 
 /**
  * Fuzzes the decoding of client input: a bridge frame or HTTP body as bytes, parsed as JSON, then

@@ -14,6 +14,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.openfloor.live.wire.BadInput;
 
 @DisplayName("Command decoding under random input")
 class CommandDecodingRandomTest {

@@ -24,6 +24,7 @@ import org.openfloor.testing.Api;
 import org.openfloor.testing.BridgeClient;
 import org.openfloor.testing.TestServer;
 import static org.openfloor.testing.Await.await;
+import org.openfloor.live.wire.Addresses;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Live Q&A over HTTP and the SockJS bridge")

@@ -31,6 +31,7 @@ import org.openfloor.testing.Api;
 import org.openfloor.testing.BridgeClient;
 import org.openfloor.testing.Node;
 import static org.openfloor.testing.Await.await;
+import org.openfloor.live.wire.Addresses;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Three nodes on one Redis")

@@ -43,6 +43,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.openfloor.testing.Await;
 import static org.openfloor.testing.Await.await;
+import org.openfloor.live.wire.CommandCodec;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Three node JVMs on one Redis when one is killed with kill -9 in the middle of a stream of questions")

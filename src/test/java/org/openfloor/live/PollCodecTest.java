@@ -16,6 +16,8 @@ import org.openfloor.domain.Command;
 import org.openfloor.domain.PollKind;
 import org.openfloor.domain.PollState;
 import org.openfloor.domain.ShowResults;
+import org.openfloor.live.wire.BadInput;
+import org.openfloor.live.wire.CommandCodec;
 
 @DisplayName("The poll commands on the wire and in the log")
 class PollCodecTest {

@@ -42,6 +42,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.openfloor.testing.Await;
 import static org.openfloor.testing.Await.await;
+import org.openfloor.live.wire.Addresses;
 
 /**
  * A primary, two replicas (after the failover one is left to confirm WAIT 1) and one Sentinel, all real

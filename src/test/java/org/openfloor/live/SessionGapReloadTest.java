@@ -30,6 +30,9 @@ import org.openfloor.log.RedisCommandLog;
 import org.openfloor.log.RedisLogOptions;
 import org.openfloor.log.RedisTestServer;
 import static org.openfloor.testing.Await.await;
+import org.openfloor.edge.Tokens;
+import org.openfloor.live.wire.Addresses;
+import org.openfloor.live.wire.Answer;
 
 /**
  * Node A writes; node B (its own Vert.x instance and Redis log) follows the same session. B's event loop is

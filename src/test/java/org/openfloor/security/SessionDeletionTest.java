@@ -25,7 +25,7 @@ import org.openfloor.live.LiveOptions;
 import org.openfloor.live.RetentionSweep;
 import org.openfloor.live.SessionRegistry;
 import org.openfloor.live.Submission;
-import org.openfloor.live.Tokens;
+import org.openfloor.edge.Tokens;
 import org.openfloor.log.CommandLog;
 import org.openfloor.log.SqliteCommandLog;
 import org.openfloor.testing.Api;

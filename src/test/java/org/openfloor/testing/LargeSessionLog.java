@@ -9,8 +9,8 @@ import java.util.Optional;
 
 import org.openfloor.domain.Command;
 import org.openfloor.domain.Moderation;
-import org.openfloor.live.CommandCodec;
-import org.openfloor.live.Tokens;
+import org.openfloor.live.wire.CommandCodec;
+import org.openfloor.edge.Tokens;
 import org.openfloor.log.CommandLog;
 
 /**

@@ -9,7 +9,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.openfloor.live.Addresses;
+import org.openfloor.live.wire.Addresses;
 
 /**
  * A client that follows a session's public events over SockJS the way the attendee page does: it registers,

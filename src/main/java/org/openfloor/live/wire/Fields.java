@@ -1,4 +1,4 @@
-package org.openfloor.live;
+package org.openfloor.live.wire;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,7 +15,7 @@ import org.openfloor.domain.Texts;
  * Reads the fields of one JSON object strictly: each accessor checks the type, and
  * {@link #noOthers()} refuses any field that was not read. Text is Unicode-normalised.
  */
-final class Fields {
+public final class Fields {
   private final JsonObject json;
   private final Set<String> known = new HashSet<>();
 

@@ -1,4 +1,4 @@
-package org.openfloor.live;
+package org.openfloor.edge;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,9 +1,9 @@
-package org.openfloor.live;
+package org.openfloor.live.wire;
 
-import static org.openfloor.live.SnapshotJson.enumOf;
-import static org.openfloor.live.SnapshotJson.optionalInt;
-import static org.openfloor.live.SnapshotJson.orNull;
-import static org.openfloor.live.SnapshotJson.wire;
+import static org.openfloor.live.wire.SnapshotJson.enumOf;
+import static org.openfloor.live.wire.SnapshotJson.optionalInt;
+import static org.openfloor.live.wire.SnapshotJson.orNull;
+import static org.openfloor.live.wire.SnapshotJson.wire;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,7 +23,7 @@ import org.openfloor.domain.Session;
 import org.openfloor.domain.ShowResults;
 
 /** The polls in a snapshot, in creation order, each with its ballots sorted by participant and its tallies. */
-final class PollsSnapshot implements SnapshotPart {
+public final class PollsSnapshot implements SnapshotPart {
 
   @Override
   public String key() {

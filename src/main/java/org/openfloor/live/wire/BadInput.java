@@ -1,4 +1,4 @@
-package org.openfloor.live;
+package org.openfloor.live.wire;
 
 /** Input that cannot become a command: wrong JSON shape, unknown field, wrong type. */
 public final class BadInput extends RuntimeException {

@@ -1,9 +1,9 @@
-package org.openfloor.live;
+package org.openfloor.live.wire;
 
-import static org.openfloor.live.SnapshotJson.enumOf;
-import static org.openfloor.live.SnapshotJson.optionalString;
-import static org.openfloor.live.SnapshotJson.orNull;
-import static org.openfloor.live.SnapshotJson.wire;
+import static org.openfloor.live.wire.SnapshotJson.enumOf;
+import static org.openfloor.live.wire.SnapshotJson.optionalString;
+import static org.openfloor.live.wire.SnapshotJson.orNull;
+import static org.openfloor.live.wire.SnapshotJson.wire;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +18,7 @@ import org.openfloor.domain.QuestionStatus;
 import org.openfloor.domain.Session;
 
 /** The question board in a snapshot: questions in order and each question's voters, sorted. */
-final class QuestionsSnapshot implements SnapshotPart {
+public final class QuestionsSnapshot implements SnapshotPart {
 
   @Override
   public String key() {

@@ -1,8 +1,12 @@
-package org.openfloor.live;
+package org.openfloor.edge;
 
 import io.vertx.core.Future;
 
 import org.openfloor.domain.Actor;
+import org.openfloor.live.SessionRegistry;
+import org.openfloor.live.wire.Answer;
+import org.openfloor.live.wire.CommandCodec;
+import org.openfloor.live.wire.Errors;
 
 /**
  * The rate limits both edges apply before a command reaches the log: one bucket per participant

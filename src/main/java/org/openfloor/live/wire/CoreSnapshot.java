@@ -1,11 +1,11 @@
-package org.openfloor.live;
+package org.openfloor.live.wire;
 
-import static org.openfloor.live.SnapshotJson.enumOf;
-import static org.openfloor.live.SnapshotJson.optionalEnum;
-import static org.openfloor.live.SnapshotJson.optionalLong;
-import static org.openfloor.live.SnapshotJson.optionalString;
-import static org.openfloor.live.SnapshotJson.orNull;
-import static org.openfloor.live.SnapshotJson.wire;
+import static org.openfloor.live.wire.SnapshotJson.enumOf;
+import static org.openfloor.live.wire.SnapshotJson.optionalEnum;
+import static org.openfloor.live.wire.SnapshotJson.optionalLong;
+import static org.openfloor.live.wire.SnapshotJson.optionalString;
+import static org.openfloor.live.wire.SnapshotJson.orNull;
+import static org.openfloor.live.wire.SnapshotJson.wire;
 
 import io.vertx.core.json.JsonObject;
 
@@ -17,7 +17,7 @@ import org.openfloor.domain.SessionInfo;
 import org.openfloor.domain.Stakeholder;
 
 /** The session's settings, moderator token hash and participants in a snapshot. */
-final class CoreSnapshot implements SnapshotPart {
+public final class CoreSnapshot implements SnapshotPart {
 
   @Override
   public String key() {

@@ -1,7 +1,7 @@
-package org.openfloor.live;
+package org.openfloor.live.wire;
 
-import static org.openfloor.live.SnapshotJson.optionalString;
-import static org.openfloor.live.SnapshotJson.orNull;
+import static org.openfloor.live.wire.SnapshotJson.optionalString;
+import static org.openfloor.live.wire.SnapshotJson.orNull;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,7 +14,7 @@ import org.openfloor.domain.ReviewComment;
 import org.openfloor.domain.Session;
 
 /** The breakout groups, their notes pads and the key messages with their review comments in a snapshot. */
-final class BreakoutsSnapshot implements SnapshotPart {
+public final class BreakoutsSnapshot implements SnapshotPart {
 
   @Override
   public String key() {

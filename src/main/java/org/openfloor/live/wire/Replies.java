@@ -1,4 +1,4 @@
-package org.openfloor.live;
+package org.openfloor.live.wire;
 
 import io.vertx.core.json.JsonObject;
 
@@ -17,14 +17,14 @@ import org.openfloor.domain.Session;
 import org.openfloor.domain.SessionInfo;
 
 /** The body of a successful answer: the created or changed object, with the entry's seq. */
-final class Replies {
+public final class Replies {
   private static final int OK = 200;
   private static final int CREATED = 201;
 
   private Replies() {
   }
 
-  static Answer accepted(Command command, Answered value, long seq, Session session) {
+  public static Answer accepted(Command command, Answered value, long seq, Session session) {
     JsonObject body = bodyOf(value, session).put("seq", seq);
     if (command instanceof Command.Vote vote) {
       body.put("voted", vote.up());

@@ -1,4 +1,4 @@
-package org.openfloor.live;
+package org.openfloor.live.wire;
 
 import org.openfloor.domain.Session;
 
@@ -6,7 +6,7 @@ import org.openfloor.domain.Session;
  * One component of a session's state in a snapshot, under its own key: how it is written from a
  * session and read back into a fresh one. Writing must be deterministic (same state, same JSON).
  */
-interface SnapshotPart {
+public interface SnapshotPart {
 
   String key();
 

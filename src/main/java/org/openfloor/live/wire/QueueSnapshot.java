@@ -1,12 +1,12 @@
-package org.openfloor.live;
+package org.openfloor.live.wire;
 
-import static org.openfloor.live.SnapshotJson.enumOf;
-import static org.openfloor.live.SnapshotJson.optionalEnum;
-import static org.openfloor.live.SnapshotJson.optionalInt;
-import static org.openfloor.live.SnapshotJson.optionalLong;
-import static org.openfloor.live.SnapshotJson.optionalString;
-import static org.openfloor.live.SnapshotJson.orNull;
-import static org.openfloor.live.SnapshotJson.wire;
+import static org.openfloor.live.wire.SnapshotJson.enumOf;
+import static org.openfloor.live.wire.SnapshotJson.optionalEnum;
+import static org.openfloor.live.wire.SnapshotJson.optionalInt;
+import static org.openfloor.live.wire.SnapshotJson.optionalLong;
+import static org.openfloor.live.wire.SnapshotJson.optionalString;
+import static org.openfloor.live.wire.SnapshotJson.orNull;
+import static org.openfloor.live.wire.SnapshotJson.wire;
 
 import io.vertx.core.json.JsonObject;
 
@@ -23,7 +23,7 @@ import org.openfloor.domain.Speech;
 import org.openfloor.domain.Stakeholder;
 
 /** The mic queue in a snapshot: settings, the lines in order, the floor, the speaking log and contributions. */
-final class QueueSnapshot implements SnapshotPart {
+public final class QueueSnapshot implements SnapshotPart {
 
   @Override
   public String key() {

@@ -1,4 +1,4 @@
-package org.openfloor.live;
+package org.openfloor.live.wire;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +16,7 @@ import org.openfloor.domain.Command.WriteNotes;
 import org.openfloor.domain.Limits;
 
 /** The commands of breakout groups, key messages and briefings to and from JSON, for {@link CommandCodec}. */
-final class BreakoutCodec {
+public final class BreakoutCodec {
   private BreakoutCodec() {
   }
 

@@ -1,9 +1,15 @@
-package org.openfloor.live;
+package org.openfloor.edge;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 import org.openfloor.domain.Command;
+import org.openfloor.live.SessionRegistry;
+import org.openfloor.live.Submission;
+import org.openfloor.live.wire.Answer;
+import org.openfloor.live.wire.BadInput;
+import org.openfloor.live.wire.CommandCodec;
 
 /**
  * The one way in for commands from either edge: decodes the body strictly, makes the secrets that
@@ -14,16 +20,13 @@ public final class CommandGateway {
   private static final int MAX_REQUEST_ID = 100;
 
   private final SessionRegistry registry;
-  private final CommandMeter meter;
+  private final CommandCounts counts;
   private java.util.List<String> serverBlockedWords = java.util.List.of();
 
-  public CommandGateway(SessionRegistry registry) {
-    this(registry, CommandMeter.NONE);
-  }
-
-  public CommandGateway(SessionRegistry registry, CommandMeter meter) {
+  /** Counts the commands it submits into {@code meters} ({@code openfloor.commands}). */
+  public CommandGateway(SessionRegistry registry, MeterRegistry meters) {
     this.registry = registry;
-    this.meter = meter;
+    this.counts = new CommandCounts(meters);
   }
 
   /** Carries {@code words} (the server-wide blocked words) into every session created from now on. */
@@ -44,13 +47,13 @@ public final class CommandGateway {
       Submission submission = submissionOf(type, fields, tokenHash, requestId);
       return registry.existing(code).compose(hub -> hub.submit(submission)).andThen(ar -> count(type, ar));
     } catch (BadInput e) {
-      meter.command(type, "failed");
+      counts.count(type, "failed");
       return Future.failedFuture(e);
     }
   }
 
   private void count(String type, io.vertx.core.AsyncResult<Answer> result) {
-    meter.command(type, result.failed() ? "failed" : result.result().succeeded() ? "accepted" : "rejected");
+    counts.count(type, result.failed() ? "failed" : result.result().succeeded() ? "accepted" : "rejected");
   }
 
   /** Creates a session under a fresh code; the answer carries the moderator token, shown only here. */

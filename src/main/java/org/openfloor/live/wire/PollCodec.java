@@ -1,4 +1,4 @@
-package org.openfloor.live;
+package org.openfloor.live.wire;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +18,7 @@ import org.openfloor.domain.PollState;
 import org.openfloor.domain.ShowResults;
 
 /** The poll commands to and from JSON, for {@link CommandCodec}. */
-final class PollCodec {
+public final class PollCodec {
   private static final int MAX_ITEMS = 20;
 
   private PollCodec() {

@@ -1,4 +1,4 @@
-package org.openfloor.live;
+package org.openfloor.live.wire;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +11,7 @@ import java.util.function.Function;
 import org.openfloor.domain.WireNames;
 
 /** Small helpers shared by the snapshot parts: optionals as JSON null, enums by wire name, lists. */
-final class SnapshotJson {
+public final class SnapshotJson {
   private SnapshotJson() {
   }
 

@@ -1,4 +1,4 @@
-package org.openfloor.live;
+package org.openfloor.live.wire;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,7 +21,7 @@ import org.openfloor.domain.QueueKind;
 import org.openfloor.domain.TimerAction;
 
 /** The mic queue's commands to and from JSON, for {@link CommandCodec}. */
-final class QueueCodec {
+public final class QueueCodec {
   private static final int MAX_ORDER = 1_000;
 
   private QueueCodec() {

@@ -1,4 +1,4 @@
-package org.openfloor.live;
+package org.openfloor.live.wire;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +18,7 @@ import org.openfloor.domain.WordCount;
  * The JSON shape of a poll for the moderators (results always, hidden words flagged) or for
  * everyone else (results only when the poll shows them, hidden words left out).
  */
-final class PollViews {
+public final class PollViews {
   private PollViews() {
   }
 

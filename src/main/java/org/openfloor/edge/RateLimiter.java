@@ -1,4 +1,4 @@
-package org.openfloor.live;
+package org.openfloor.edge;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

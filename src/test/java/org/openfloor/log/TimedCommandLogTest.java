@@ -1,4 +1,4 @@
-package org.openfloor.app;
+package org.openfloor.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import java.util.Arrays;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.openfloor.log.CommandLog;
 
 @DisplayName("The timing wrapper of the command log")
 class TimedCommandLogTest {
