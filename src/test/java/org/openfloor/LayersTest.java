@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openfloor.edge.CommandGateway;
 import org.openfloor.edge.Throttle;
+import org.openfloor.live.SessionHub;
 
 /**
  * Every layer points down: {@code app} wires; {@code http} and {@code bridge} are transports; {@code edge} is
@@ -59,7 +60,7 @@ class LayersTest {
   void transportsUseTheDoor() {
     noClasses().that().resideInAnyPackage("org.openfloor.http..", "org.openfloor.bridge..")
         .should().dependOnClassesThat().areAssignableTo(CommandGateway.class)
-        .orShould().callMethod(Throttle.class, "admit", String.class, String.class, String.class, String.class)
+        .orShould().callMethod(Throttle.class, "admit", SessionHub.class, String.class, String.class, String.class)
         .because("canonical code, token hash, throttle, decode and submit happen once, in edge.CommandDoor")
         .check(classes);
   }

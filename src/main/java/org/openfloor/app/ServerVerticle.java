@@ -83,7 +83,7 @@ public final class ServerVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(new OriginGuard(config.allowedOrigins()));
     router.route().handler(new SecurityHeaders(config.screenFrameAncestors()));
-    Throttle throttle = new Throttle(registry, config.rateCommandsPerSecond(), config.rateBurst(),
+    Throttle throttle = new Throttle(config.rateCommandsPerSecond(), config.rateBurst(),
         config.joinsPerIpPerMinute());
     CommandDoor door = new CommandDoor(gateway, throttle, config.sessionCreationToken());
     router.get("/health").handler(this::health);

@@ -162,7 +162,8 @@ final class BridgeConnection {
       replyFailure(reply, Errors.BAD_INPUT, "the body must be an object with type and session");
       return;
     }
-    JsonObject fields = command.copy();
+    // The message was parsed for this send only: its body becomes the command's fields as it is.
+    JsonObject fields = command;
     fields.remove("type");
     fields.remove("session");
     if (!socketBucket.tryTake(System.nanoTime())) {

@@ -14,8 +14,8 @@ import org.openfloor.edge.Tokens;
 /**
  * The one door every command passes, whether it came over REST, the SockJS bridge or the plain {@code /ws}
  * bridge. Each step happens here once and in this order: canonicalise the session code, hash the token,
- * throttle (per participant, joins per address), then decode and submit to the session's hub through the
- * gateway. The transports only turn what they received into an {@link Inbound} and the {@link Answer} back
+ * find the session's hub, throttle (per participant, joins per address), then decode and submit to the hub
+ * through the gateway. The transports only turn what they received into an {@link Inbound} and the {@link Answer} back
  * into their own framing.
  */
 public final class CommandDoor {
@@ -30,13 +30,16 @@ public final class CommandDoor {
     this.creationTokenHash = sessionCreationToken.isEmpty() ? null : Tokens.hash(sessionCreationToken);
   }
 
-  /** Submits one command; the answer is the same whichever transport brought it. */
+  /**
+   * Submits one command; the answer is the same whichever transport brought it. The session's hub is found once
+   * (an unknown session is a 404 before anything else); {@code inbound}'s fields are consumed.
+   */
   public Future<Answer> submit(Inbound inbound) {
     String code = SessionCodes.canonical(inbound.code());
     String tokenHash = tokenHash(inbound.authorization());
-    return throttle.admit(code, inbound.type(), tokenHash, inbound.remoteAddress())
-        .compose(admitted -> admitted ? gateway.submit(code, inbound.type(), inbound.fields(), tokenHash)
-            : Future.succeededFuture(Throttle.tooMany()));
+    return gateway.registry().existing(code).compose(hub -> throttle.admit(hub, inbound.type(), tokenHash,
+        inbound.remoteAddress()) ? gateway.submit(hub, inbound.type(), inbound.fields(), tokenHash)
+        : Future.succeededFuture(Throttle.tooMany()));
   }
 
   /** Creates a session: counted per address like a join, and gated by the server's creation token if set. */

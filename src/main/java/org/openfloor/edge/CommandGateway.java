@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 import org.openfloor.domain.Command;
+import org.openfloor.live.SessionHub;
 import org.openfloor.live.SessionRegistry;
 import org.openfloor.live.Submission;
 import org.openfloor.live.wire.Answer;
@@ -39,13 +40,15 @@ public final class CommandGateway {
     return registry;
   }
 
-  /** Submits a command of {@code type} with {@code body} to session {@code code}, sent with {@code tokenHash}. */
-  public Future<Answer> submit(String code, String type, JsonObject body, String tokenHash) {
+  /**
+   * Decodes a command of {@code type} from {@code fields} (which it consumes: the request id is taken out) and
+   * submits it to {@code hub}, sent with {@code tokenHash}.
+   */
+  public Future<Answer> submit(SessionHub hub, String type, JsonObject fields, String tokenHash) {
     try {
-      JsonObject fields = body.copy();
       String requestId = takeRequestId(fields);
       Submission submission = submissionOf(type, fields, tokenHash, requestId);
-      return registry.existing(code).compose(hub -> hub.submit(submission)).andThen(ar -> count(type, ar));
+      return hub.submit(submission).andThen(ar -> count(type, ar));
     } catch (BadInput e) {
       counts.count(type, "failed");
       return Future.failedFuture(e);

@@ -1,9 +1,7 @@
 package org.openfloor.edge;
 
-import io.vertx.core.Future;
-
 import org.openfloor.domain.Actor;
-import org.openfloor.live.SessionRegistry;
+import org.openfloor.live.SessionHub;
 import org.openfloor.live.wire.Answer;
 import org.openfloor.live.wire.CommandCodec;
 import org.openfloor.live.wire.Errors;
@@ -14,12 +12,10 @@ import org.openfloor.live.wire.Errors;
  * tokens buy nothing) and, for joins, a number of new participants per address per minute.
  */
 public final class Throttle {
-  private final SessionRegistry registry;
   private final RateLimiter commands;
   private final RateLimiter joins;
 
-  public Throttle(SessionRegistry registry, int commandsPerSecond, int burst, int joinsPerMinute) {
-    this.registry = registry;
+  public Throttle(int commandsPerSecond, int burst, int joinsPerMinute) {
     this.commands = RateLimiter.perSecond(commandsPerSecond, burst);
     this.joins = RateLimiter.perMinute(joinsPerMinute);
   }
@@ -29,13 +25,13 @@ public final class Throttle {
     return commands.newBucket(System.nanoTime());
   }
 
-  /** Whether a command of {@code type} to {@code code}, sent with {@code tokenHash} from {@code address}, may go on. */
-  public Future<Boolean> admit(String code, String type, String tokenHash, String address) {
+  /** Whether a command of {@code type} to {@code hub}'s session, sent with {@code tokenHash} from {@code address}, may go on. */
+  public boolean admit(SessionHub hub, String type, String tokenHash, String address) {
     long now = System.nanoTime();
     if (CommandCodec.JOIN.equals(type)) {
-      return Future.succeededFuture(joins.tryTake(addressKey(address), now));
+      return joins.tryTake(addressKey(address), now);
     }
-    return registry.existing(code).map(hub -> commands.tryTake(keyOf(hub.actorOf(tokenHash), tokenHash, address), now));
+    return commands.tryTake(keyOf(hub.actorOf(tokenHash), tokenHash, address), now);
   }
 
   /** Whether a new session may be created from {@code address} (counted like a join). */
