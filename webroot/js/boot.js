@@ -34,6 +34,10 @@ function refuseUnknown() {
   showMessage($('#fatal'), t('attend.unknown'));
 }
 
+function showFailure(failure) {
+  showMessage($('#fatal'), failureText(failure));
+}
+
 /**
  * The page's live connection, open at once: each [address, token, handler] registered, the status kept
  * in #conn (in the current language), and reload() called when the node asks for a fresh snapshot.
@@ -49,16 +53,21 @@ export function connectBus(code, listens, reload) {
 }
 
 /**
- * Loads the session as token sees it and hands it to apply (false from apply refuses it); then every
- * address the bus listens on is marked as known up to the snapshot's seq. A failure goes to failed
- * (and what failed returns, e.g. a retry, is awaited).
+ * Loads the session as token sees it and hands it to apply; then every address the bus listens on is
+ * marked as known up to the snapshot's seq. With role {is, refused}, a snapshot for another role is
+ * refused with that message key in #fatal. A failure goes to failed (what it returns, e.g. a retry, is
+ * awaited); by default it is shown in #fatal.
  */
-export async function loadSnapshot({ bus, code, token, apply, failed }) {
+export async function loadSnapshot({ bus, code, token = null, role = null, apply, failed = showFailure }) {
   try {
     const snapshot = await api.snapshot(code, token);
-    if (apply(snapshot) !== false && bus) {
-      [...bus.registrations.keys()].forEach((address) => bus.markSeen(address, snapshot.seq));
+    if (role && snapshot.role !== role.is) {
+      showMessage($('#fatal'), t(role.refused));
+      return undefined;
     }
+    apply(snapshot);
+    [...bus.registrations.keys()].forEach((address) => bus.markSeen(address, snapshot.seq));
+    return undefined;
   } catch (failure) {
     return failed(failure);
   }

@@ -40,14 +40,13 @@ async function start() {
 }
 
 function loadSnapshot() {
-  return load({ bus, code, token, apply: applySnapshot, failed: (failure) => showMessage($('#fatal'), errorText(failure)) });
+  return load({
+    bus, code, token, role: { is: 'facilitator', refused: 'fac.badToken' }, apply: applySnapshot,
+    failed: (failure) => showMessage($('#fatal'), errorText(failure)),
+  });
 }
 
 function applySnapshot(snapshot) {
-  if (snapshot.role !== 'facilitator') {
-    showMessage($('#fatal'), t('fac.badToken'));
-    return false;
-  }
   state.session = snapshot;
   state.group = snapshot.group;
   state.questions = new Map(snapshot.questions.map((q) => [q.id, q]));
@@ -57,7 +56,6 @@ function applySnapshot(snapshot) {
   listenToGroup(snapshot.group.id);
   $('#console').hidden = false;
   render();
-  return true;
 }
 
 /** The group's own address carries its pending and hidden items and its notes, live. */

@@ -3,7 +3,7 @@
 // (mod-groups.js, mod-messages.js); everything live over the bridge.
 
 import { api } from './api.js';
-import { bootPage, connectBus, loadSnapshot as load, failureText } from './boot.js';
+import { bootPage, connectBus, loadSnapshot as load } from './boot.js';
 import { sendCommand } from './commands.js';
 import { t, formatNumber } from './i18n.js';
 import { COMMAND, addresses } from './protocol.js';
@@ -43,14 +43,10 @@ async function start() {
 }
 
 function loadSnapshot() {
-  return load({ bus, code, token, apply: applySnapshot, failed: (failure) => showMessage($('#fatal'), failureText(failure)) });
+  return load({ bus, code, token, role: { is: 'moderator', refused: 'mod.badToken' }, apply: applySnapshot });
 }
 
 function applySnapshot(snapshot) {
-  if (snapshot.role !== 'moderator') {
-    showMessage($('#fatal'), t('mod.badToken'));
-    return false;
-  }
   state.session = snapshot;
   state.participantCount = snapshot.participantCount;
   state.questions = new Map(snapshot.questions.map((q) => [q.id, q]));
@@ -58,7 +54,6 @@ function applySnapshot(snapshot) {
   showMessage($('#fatal'), '');
   $('#console').hidden = false;
   render();
-  return true;
 }
 
 function onPublicEvent(event) {

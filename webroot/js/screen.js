@@ -1,7 +1,7 @@
 // Screen page (projector): title, join code, QR and link, and the top questions live by votes.
 
 import { api } from './api.js';
-import { bootPage, connectBus, loadSnapshot as load, failureText } from './boot.js';
+import { bootPage, connectBus, loadSnapshot as load } from './boot.js';
 import { t, formatNumber } from './i18n.js';
 import { addresses } from './protocol.js';
 import { $, el, showMessage, authorLine } from './ui.js';
@@ -25,7 +25,7 @@ async function start() {
 }
 
 function loadSnapshot() {
-  return load({ bus, code, apply: applySnapshot, failed: (failure) => showMessage($('#fatal'), failureText(failure)) });
+  return load({ bus, code, apply: applySnapshot });
 }
 
 function applySnapshot(snapshot) {
