@@ -6,7 +6,9 @@ import { request } from './api.js';
 import { randomId } from './bus.js';
 import { t, formatNumber, currentLanguage } from './i18n.js';
 import { $, el, errorText } from './ui.js';
-import { resultsView, sendCommand } from './results.js';
+import { resultsView } from './results.js';
+import { sendCommand } from './commands.js';
+import { COMMAND } from './protocol.js';
 
 const WORDS = 3;
 const WORD_MAX = 40;
@@ -44,7 +46,7 @@ export function createPolls({ code, bus, identity }) {
     render();
     const fields = { pollId: poll.id, ...ballot, requestId: randomId() };
     try {
-      await sendCommand(bus, 'poll.vote', fields, me.token,
+      await sendCommand(bus, COMMAND.pollVote, fields, me.token,
         () => request('PUT', `/sessions/${encodeURIComponent(code)}/polls/${encodeURIComponent(poll.id)}/vote`,
           { token: me.token, body: { ...ballot, requestId: fields.requestId } }));
       state.drafts.delete(poll.id);

@@ -1,12 +1,15 @@
 // Attendee page (phones): join, ask, upvote, follow own questions; live over the bridge, and
 // nothing typed is ever lost: drafts are kept and questions sent offline wait in an outbox.
 
-import { api, isWellFormedCode } from './api.js';
-import { Bus, addresses, randomId } from './bus.js';
-import { initI18n, t, onLanguageChange } from './i18n.js';
-import {
-  $, el, announce, showMessage, showKeyed, errorText, bindConnection, authorLine, askedAt, statusBadge, store, codeFromUrl,
-} from './ui.js';
+import { api } from './api.js';
+import { bootPage, connectBus, loadSnapshot as load } from './boot.js';
+import { randomId } from './bus.js';
+import { sendCommand } from './commands.js';
+import { t } from './i18n.js';
+import { COMMAND, addresses } from './protocol.js';
+import { participant } from './tokens.js';
+import { $, el, announce, showMessage, showKeyed, errorText, authorLine, askedAt, statusBadge, store } from './ui.js';
+import { mergeVotes } from './votes.js';
 import { createFloor } from './floor.js';
 import { createPolls } from './attend-polls.js';
 import { createGroups } from './attend-groups.js';
@@ -14,49 +17,41 @@ import { createGroups } from './attend-groups.js';
 const MAX_LENGTH = 500;
 const LISTED = new Set(['visible', 'answered']);
 
-const code = codeFromUrl();
-const keys = {
-  identity: `openfloor.participant.${code}`,
-  draft: `openfloor.draft.${code}`,
-  outbox: `openfloor.outbox.${code}`,
-  sort: 'openfloor.sort',
-};
+const SORT_KEY = 'openfloor.sort';
+
+let code;
+let keys; // this session's draft and outbox
 
 const state = {
   session: null,
-  identity: store.get(keys.identity),
+  identity: null,
   questions: new Map(),
   mine: new Map(),
   myVotes: new Set(),
-  sort: store.get(keys.sort, 'votes'),
+  sort: store.get(SORT_KEY, 'votes'),
   flushing: false,
 };
 let bus;
-let renderConnection;
 let parts = [];
 
 async function start() {
-  await initI18n();
-  if (!isWellFormedCode(code)) {
-    $('#unknown').hidden = false;
+  const page = await bootPage({ refused: () => { $('#unknown').hidden = false; }, onLanguage: renderAll });
+  if (!page) {
     return;
   }
-  bus = new Bus(code);
-  renderConnection = bindConnection(bus, $('#conn'));
+  code = page.code;
+  keys = { draft: `openfloor.draft.${code}`, outbox: `openfloor.outbox.${code}` };
+  state.identity = participant.get(code);
+  const me = state.identity;
+  bus = connectBus(code, [[addresses.session(code), null, onPublicEvent],
+    ...(me ? [[addresses.participant(me.id), me.token, onPrivateEvent]] : [])], loadSnapshot);
   bus.addEventListener('status', onConnectionChange);
-  bus.addEventListener('resync', () => loadSnapshot());
   bus.addEventListener('resumed', () => announce(t('conn.resumed')));
-  bus.register(addresses.session(code), null, onPublicEvent);
-  if (state.identity) {
-    bus.register(addresses.participant(state.identity.id), state.identity.token, onPrivateEvent);
-  }
-  bus.connect();
   const context = { code, bus, identity: () => state.identity };
   parts = [createFloor(context), createPolls(context), createGroups(context)];
   parts[0].wire();
   parts[2].wire();
   wireForms();
-  onLanguageChange(renderAll);
   await loadSnapshot();
 }
 
@@ -75,23 +70,22 @@ function wireForms() {
   window.addEventListener('online', flushOutbox);
 }
 
-async function loadSnapshot() {
-  let snapshot;
-  try {
-    snapshot = await api.snapshot(code, state.identity && state.identity.token);
-  } catch (failure) {
-    if (failure.status === 404) {
-      $('#unknown').hidden = false;
-      return;
-    }
-    if (failure.status === 401 && state.identity) {
-      forgetIdentity();
-      return loadSnapshot();
-    }
-    showMessage($('#vote-error'), errorText(failure));
-    return;
+function loadSnapshot() {
+  return load({ bus, code, token: state.identity && state.identity.token, apply: applySnapshot, failed: snapshotFailed });
+}
+
+/** An unknown session says so; a token the session no longer knows is forgotten and the page loads anonymously. */
+function snapshotFailed(failure) {
+  if (failure.status === 404) {
+    $('#unknown').hidden = false;
+    return undefined;
   }
-  applySnapshot(snapshot);
+  if (failure.status === 401 && state.identity) {
+    forgetIdentity();
+    return loadSnapshot();
+  }
+  showMessage($('#vote-error'), errorText(failure));
+  return undefined;
 }
 
 function applySnapshot(snapshot) {
@@ -102,10 +96,6 @@ function applySnapshot(snapshot) {
     state.myVotes = new Set(snapshot.me.votes);
   }
   parts.forEach((part) => part.snapshot(snapshot));
-  bus.markSeen(addresses.session(code), snapshot.seq);
-  if (state.identity) {
-    bus.markSeen(addresses.participant(state.identity.id), snapshot.seq);
-  }
   $('#board').hidden = false;
   renderAll();
   flushOutbox();
@@ -115,7 +105,7 @@ function forgetIdentity() {
   if (state.identity) {
     bus.unregister(addresses.participant(state.identity.id));
   }
-  store.remove(keys.identity);
+  participant.forget(code);
   state.identity = null;
   state.mine = new Map();
   state.myVotes = new Set();
@@ -129,7 +119,7 @@ function onPublicEvent(event) {
   } else if (event.type === 'question') {
     state.questions.set(event.question.id, event.question);
   } else if (event.type === 'votes') {
-    applyVotes(event.votes);
+    mergeVotes(event.votes, state.questions, state.mine);
   }
   parts.forEach((part) => part.onPublic(event));
   renderAll();
@@ -151,16 +141,6 @@ function onPrivateEvent(event) {
   }
   parts.forEach((part) => part.onPrivate(event));
   renderAll();
-}
-
-function applyVotes(counts) {
-  for (const [id, votes] of Object.entries(counts)) {
-    [state.questions, state.mine].forEach((map) => {
-      if (map.has(id)) {
-        map.set(id, { ...map.get(id), votes });
-      }
-    });
-  }
 }
 
 function onConnectionChange() {
@@ -185,7 +165,7 @@ async function join(event) {
   try {
     const joined = await api.join(code, profile);
     state.identity = { id: joined.id, token: joined.token, name: joined.name };
-    store.set(keys.identity, state.identity);
+    participant.set(code, state.identity);
     bus.register(addresses.participant(joined.id), joined.token, onPrivateEvent);
     await loadSnapshot();
     $('#ask-text').focus();
@@ -253,7 +233,7 @@ async function flushOutbox() {
 
 async function sendQueued(item) {
   try {
-    const question = await bus.command('ask',
+    const question = await sendCommand(bus, COMMAND.ask,
       { text: item.text, anonymous: item.anonymous, requestId: item.requestId }, state.identity.token);
     state.mine.set(question.id, question);
     const key = question.status === 'pending' ? 'attend.ask.sentPending' : 'attend.ask.sent';
@@ -292,8 +272,8 @@ async function toggleVote(question) {
   setVoted(question.id, up);
   renderAll();
   try {
-    await bus.command(up ? 'vote' : 'unvote', { questionId: question.id }, state.identity.token)
-      .catch((failure) => (failure.status === 0 ? api.vote(code, state.identity.token, question.id, up) : Promise.reject(failure)));
+    await sendCommand(bus, up ? COMMAND.vote : COMMAND.unvote, { questionId: question.id }, state.identity.token,
+      () => api.vote(code, state.identity.token, question.id, up));
     showMessage($('#vote-error'), '');
   } catch (failure) {
     if (failure.status !== 409) {
@@ -314,7 +294,7 @@ function setVoted(id, voted) {
 
 function sortBy(sort) {
   state.sort = sort;
-  store.set(keys.sort, sort);
+  store.set(SORT_KEY, sort);
   renderAll();
 }
 
@@ -337,9 +317,6 @@ function renderAll() {
   renderMine();
   renderList();
   parts.forEach((part) => part.render());
-  if (renderConnection) {
-    renderConnection();
-  }
 }
 
 function renderCounter() {

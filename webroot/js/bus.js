@@ -4,19 +4,12 @@
 // It reconnects with backoff, registers again after a reconnect, pings, and resumes: it keeps the
 // last seq seen per address and, after a reconnect, replays what was missed from the events endpoint.
 
+import { COMMANDS_ADDRESS } from './protocol.js';
+
 const PING_MILLIS = 20000;
 const COMMAND_TIMEOUT_MILLIS = 10000;
 const MAX_BACKOFF_MILLIS = 15000;
 const RETAINED_PER_ADDRESS = 100;
-
-export const COMMANDS = 'openfloor.cmd';
-
-export const addresses = {
-  session: (code) => `openfloor.session.${code}`,
-  moderators: (code) => `openfloor.session.${code}.mod`,
-  participant: (participantId) => `openfloor.participant.${participantId}`,
-  group: (code, groupId) => `openfloor.session.${code}.group.${groupId}`,
-};
 
 /** Status values emitted as 'status' events: connecting, online, offline. */
 export class Bus extends EventTarget {
@@ -120,7 +113,7 @@ export class Bus extends EventTarget {
       }, COMMAND_TIMEOUT_MILLIS);
       this.pendingReplies.set(replyAddress, { resolve, reject, timer });
       this.write({
-        type: 'send', address: COMMANDS, replyAddress, headers: authorization(token),
+        type: 'send', address: COMMANDS_ADDRESS, replyAddress, headers: authorization(token),
         body: { ...fields, type, session: this.session },
       });
     });

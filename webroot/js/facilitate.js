@@ -2,89 +2,68 @@
 // group's own address), approve, highlight or hide them, keep the group's notes pad, and draft the
 // group's key messages with the top comments (the N most upvoted and all highlighted) at hand.
 
-import { api, isWellFormedCode } from './api.js';
-import { Bus, addresses } from './bus.js';
-import { initI18n, t, onLanguageChange } from './i18n.js';
-import {
-  $, el, showMessage, showKeyed, errorText, bindConnection, authorLine, statusBadge, codeFromUrl, announce,
-} from './ui.js';
+import { api } from './api.js';
+import { bootPage, connectBus, loadSnapshot as load } from './boot.js';
+import { t } from './i18n.js';
+import { addresses } from './protocol.js';
+import { facilitatorToken } from './tokens.js';
+import { $, el, showMessage, showKeyed, errorText, authorLine, statusBadge, announce } from './ui.js';
+import { mergeVotes } from './votes.js';
 
 const TOP_COUNT = 5;
 const TOP_MAX = 20;
-const code = codeFromUrl();
 const groupId = new URLSearchParams(window.location.search).get('group') || '';
-const tokenKey = `openfloor.facilitator.${code}.${groupId}`;
 const state = {
   session: null, group: null, questions: new Map(), messages: new Map(), sources: new Set(), editing: null,
   topCount: TOP_COUNT, savedNotes: '',
 };
+let code;
 let token = null;
 let bus;
 
 async function start() {
-  await initI18n();
-  token = takeToken();
-  if (!isWellFormedCode(code) || !token) {
-    showMessage($('#fatal'), t('fac.noToken'));
+  const page = await bootPage({
+    takeToken: (session) => facilitatorToken(session, groupId), refused: () => showMessage($('#fatal'), t('fac.noToken')),
+    onLanguage: render,
+  });
+  if (!page) {
     return;
   }
-  bus = new Bus(code);
-  bindConnection(bus, $('#conn'));
-  bus.addEventListener('resync', loadSnapshot);
-  bus.register(addresses.session(code), null, onEvent);
-  bus.connect();
+  ({ code, token } = page);
+  bus = connectBus(code, [[addresses.session(code), null, onEvent]], loadSnapshot);
   $('#notes-save').addEventListener('click', saveNotes);
   $('#message-form').addEventListener('submit', saveMessage);
   $('#message-cancel').addEventListener('click', resetDraft);
   $('#top-count').value = String(TOP_COUNT);
   $('#top-count').addEventListener('input', changeTopCount);
-  onLanguageChange(render);
   await loadSnapshot();
 }
 
-function takeToken() {
-  const fromLink = new URLSearchParams(window.location.hash.slice(1)).get('token');
-  try {
-    if (fromLink) {
-      window.localStorage.setItem(tokenKey, fromLink);
-      window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
-      return fromLink;
-    }
-    return window.localStorage.getItem(tokenKey);
-  } catch {
-    return fromLink;
-  }
+function loadSnapshot() {
+  return load({
+    bus, code, token, role: { is: 'facilitator', refused: 'fac.badToken' }, apply: applySnapshot,
+    failed: (failure) => showMessage($('#fatal'), errorText(failure)),
+  });
 }
 
-async function loadSnapshot() {
-  try {
-    const snapshot = await api.snapshot(code, token);
-    if (snapshot.role !== 'facilitator') {
-      showMessage($('#fatal'), t('fac.badToken'));
-      return;
-    }
-    state.session = snapshot;
-    state.group = snapshot.group;
-    state.questions = new Map(snapshot.questions.map((q) => [q.id, q]));
-    state.messages = new Map(snapshot.messages.map((m) => [m.id, m]));
-    $('#notes-text').value = snapshot.notes.text || '';
-    state.savedNotes = snapshot.notes.text || '';
-    listenToGroup(snapshot);
-    bus.markSeen(addresses.session(code), snapshot.seq);
-    $('#console').hidden = false;
-    render();
-  } catch (failure) {
-    showMessage($('#fatal'), errorText(failure));
-  }
+function applySnapshot(snapshot) {
+  state.session = snapshot;
+  state.group = snapshot.group;
+  state.questions = new Map(snapshot.questions.map((q) => [q.id, q]));
+  state.messages = new Map(snapshot.messages.map((m) => [m.id, m]));
+  $('#notes-text').value = snapshot.notes.text || '';
+  state.savedNotes = snapshot.notes.text || '';
+  listenToGroup(snapshot.group.id);
+  $('#console').hidden = false;
+  render();
 }
 
 /** The group's own address carries its pending and hidden items and its notes, live. */
-function listenToGroup(snapshot) {
-  const address = addresses.group(code, snapshot.group.id);
+function listenToGroup(id) {
+  const address = addresses.group(code, id);
   if (!bus.registrations.has(address)) {
     bus.register(address, token, onGroupEvent);
   }
-  bus.markSeen(address, snapshot.seq);
 }
 
 function onGroupEvent(event) {
@@ -114,11 +93,7 @@ function onEvent(event) {
   if (event.type === 'question') {
     state.questions.set(event.question.id, event.question);
   } else if (event.type === 'votes') {
-    for (const [id, votes] of Object.entries(event.votes)) {
-      if (state.questions.has(id)) {
-        state.questions.set(id, { ...state.questions.get(id), votes });
-      }
-    }
+    mergeVotes(event.votes, state.questions);
   } else if (event.type === 'message') {
     state.messages.set(event.message.id, event.message);
   } else if (event.type === 'session') {

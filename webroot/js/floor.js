@@ -7,7 +7,8 @@ import { randomId } from './bus.js';
 import { t } from './i18n.js';
 import { $, showMessage, showKeyed, errorText } from './ui.js';
 import { syncClock, remainingMillis, timerLevel, formatClock, everyTick } from './clock.js';
-import { sendCommand } from './results.js';
+import { sendCommand } from './commands.js';
+import { COMMAND } from './protocol.js';
 
 const TOPIC_MAX = 140;
 
@@ -78,7 +79,7 @@ export function createFloor({ code, bus, identity }) {
     state.busy = true;
     render();
     try {
-      const entry = await sendCommand(bus, 'queue.request', fields, me.token,
+      const entry = await sendCommand(bus, COMMAND.queueRequest, fields, me.token,
         () => request('POST', `/sessions/${encodeURIComponent(code)}/queue`, { token: me.token, body: fields }));
       $('#floor-topic').value = '';
       if (!state.standing || !state.standing.entry) {
@@ -102,7 +103,7 @@ export function createFloor({ code, bus, identity }) {
       return;
     }
     try {
-      await sendCommand(bus, 'queue.withdraw', { id: entry.id }, me.token,
+      await sendCommand(bus, COMMAND.queueWithdraw, { id: entry.id }, me.token,
         () => request('DELETE', `/sessions/${encodeURIComponent(code)}/queue/${encodeURIComponent(entry.id)}`, { token: me.token }));
       updateStanding({ entry: null, position: null, next: false, speaking: false, pending: false }, true);
       showKeyed($('#floor-message'), 'floor.withdrawn', {}, 'ok');

@@ -4,7 +4,9 @@
 import { request } from './api.js';
 import { t } from './i18n.js';
 import { $, el, showMessage, showKeyed, errorText } from './ui.js';
-import { resultsView, sendCommand } from './results.js';
+import { resultsView } from './results.js';
+import { sendCommand } from './commands.js';
+import { COMMAND } from './protocol.js';
 
 export function createModPolls({ code, bus, token }) {
   const state = { polls: new Map(), drawn: null };
@@ -31,9 +33,9 @@ export function createModPolls({ code, bus, token }) {
     }
   }
 
-  const setState = (poll, pollState) => run('poll.update', { pollId: poll.id, state: pollState }, 'PATCH',
+  const setState = (poll, pollState) => run(COMMAND.pollUpdate, { pollId: poll.id, state: pollState }, 'PATCH',
     `/${encodeURIComponent(poll.id)}`, { state: pollState });
-  const hideWord = (poll, text, hidden) => run('poll.hideWord', { pollId: poll.id, text, hidden }, 'PATCH',
+  const hideWord = (poll, text, hidden) => run(COMMAND.pollHideWord, { pollId: poll.id, text, hidden }, 'PATCH',
     `/${encodeURIComponent(poll.id)}/words`, { text, hidden });
 
   function wire() {
@@ -75,7 +77,7 @@ export function createModPolls({ code, bus, token }) {
     if (kind === 'rating') {
       body.scale = Number($('#poll-scale').value);
     }
-    const created = await run('poll.create', body, 'POST', '', body);
+    const created = await run(COMMAND.pollCreate, body, 'POST', '', body);
     if (!created) {
       return;
     }

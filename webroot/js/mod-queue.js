@@ -6,7 +6,8 @@ import { request } from './api.js';
 import { t, formatNumber } from './i18n.js';
 import { $, el, announce, showMessage, showKeyed, errorText } from './ui.js';
 import { syncClock, remainingMillis, timerLevel, formatClock, formatSeconds, everyTick } from './clock.js';
-import { sendCommand } from './results.js';
+import { sendCommand } from './commands.js';
+import { COMMAND } from './protocol.js';
 
 const STAKEHOLDERS = ['government', 'civil-society', 'private-sector', 'technical-community', 'academia',
   'intergovernmental', 'other', 'unspecified'];
@@ -38,15 +39,15 @@ export function createModQueue({ code, bus, token }) {
     }
   }
 
-  const next = (id) => run('queue.next', id ? { id } : {}, 'POST', '/next', id ? { id } : {});
+  const next = (id) => run(COMMAND.queueNext, id ? { id } : {}, 'POST', '/next', id ? { id } : {});
   const timer = (action, seconds) => {
     const fields = seconds ? { action, seconds } : { action };
-    return run('queue.timer', fields, 'POST', '/timer', fields);
+    return run(COMMAND.queueTimer, fields, 'POST', '/timer', fields);
   };
-  const update = (change) => run('queue.update', change, 'PATCH', '', change);
-  const remove = (entry) => run('queue.withdraw', { id: entry.id }, 'DELETE', `/${encodeURIComponent(entry.id)}`, undefined);
-  const accept = (entry) => run('queue.accept', { id: entry.id }, 'POST', `/${encodeURIComponent(entry.id)}/accept`, {});
-  const setLimit = (entry, limitSeconds) => run('queue.edit', { id: entry.id, limitSeconds }, 'PATCH',
+  const update = (change) => run(COMMAND.queueUpdate, change, 'PATCH', '', change);
+  const remove = (entry) => run(COMMAND.queueWithdraw, { id: entry.id }, 'DELETE', `/${encodeURIComponent(entry.id)}`, undefined);
+  const accept = (entry) => run(COMMAND.queueAccept, { id: entry.id }, 'POST', `/${encodeURIComponent(entry.id)}/accept`, {});
+  const setLimit = (entry, limitSeconds) => run(COMMAND.queueEdit, { id: entry.id, limitSeconds }, 'PATCH',
     `/${encodeURIComponent(entry.id)}`, { limitSeconds });
 
   function wire() {
@@ -59,7 +60,7 @@ export function createModQueue({ code, bus, token }) {
     $('#queue-open').addEventListener('click', () => update({ open: !state.queue.open }));
     $('#queue-clear').addEventListener('click', () => {
       if (window.confirm(t('queue.clearConfirm'))) {
-        run('queue.clear', {}, 'POST', '/clear', {});
+        run(COMMAND.queueClear, {}, 'POST', '/clear', {});
       }
     });
     $('#queue-settings').addEventListener('submit', (event) => {

@@ -2,89 +2,58 @@
 // switch the moderation mode; breakout groups, key messages and the phases of the report
 // (mod-groups.js, mod-messages.js); everything live over the bridge.
 
-import { api, isWellFormedCode } from './api.js';
-import { Bus, addresses } from './bus.js';
-import { initI18n, t, onLanguageChange, formatNumber } from './i18n.js';
-import { $, el, announce, showMessage, showKeyed, errorText, bindConnection, authorLine, askedAt, statusBadge, codeFromUrl } from './ui.js';
+import { api } from './api.js';
+import { bootPage, connectBus, loadSnapshot as load } from './boot.js';
+import { sendCommand } from './commands.js';
+import { t, formatNumber } from './i18n.js';
+import { COMMAND, addresses } from './protocol.js';
+import { moderatorToken } from './tokens.js';
+import { $, el, announce, showMessage, showKeyed, errorText, authorLine, askedAt, statusBadge } from './ui.js';
+import { mergeVotes } from './votes.js';
 import { createModQueue } from './mod-queue.js';
 import { createModPolls } from './mod-polls.js';
 import { createModGroups } from './mod-groups.js';
 import { createModMessages } from './mod-messages.js';
 
-const code = codeFromUrl();
-const tokenKey = `openfloor.moderator.${code}`;
 const state = { session: null, questions: new Map(), participantCount: 0 };
+let code;
 let token = null;
 let bus;
 let parts = [];
 
 async function start() {
-  await initI18n();
-  token = takeToken();
-  if (!isWellFormedCode(code) || !token) {
-    showMessage($('#fatal'), t('mod.noToken'));
+  const page = await bootPage({
+    takeToken: moderatorToken, refused: () => showMessage($('#fatal'), t('mod.noToken')), onLanguage: render,
+  });
+  if (!page) {
     return;
   }
-  bus = new Bus(code);
-  bindConnection(bus, $('#conn'));
-  bus.addEventListener('resync', loadSnapshot);
-  bus.register(addresses.session(code), null, onPublicEvent);
-  bus.register(addresses.moderators(code), token, onModeratorEvent);
-  bus.connect();
+  ({ code, token } = page);
+  bus = connectBus(code, [
+    [addresses.session(code), null, onPublicEvent],
+    [addresses.moderators(code), token, onModeratorEvent],
+  ], loadSnapshot);
   const context = {
     code, bus, token: () => token, session: () => state.session, questions: () => state.questions, applySession,
   };
   parts = [createModQueue(context), createModPolls(context), createModGroups(context), createModMessages(context)];
   parts.forEach((part) => part.wire());
   $('#moderation').addEventListener('change', () => updateSession({ moderation: $('#moderation').value }));
-  onLanguageChange(render);
   await loadSnapshot();
 }
 
-/** The token arrives in the fragment once; it is kept in storage and taken out of the address bar. */
-function takeToken() {
-  const fragment = new URLSearchParams(window.location.hash.slice(1));
-  const fromLink = fragment.get('token');
-  if (fromLink) {
-    remember(fromLink);
-    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
-    return fromLink;
-  }
-  try {
-    return window.sessionStorage.getItem(tokenKey) || window.localStorage.getItem(tokenKey);
-  } catch {
-    return null;
-  }
+function loadSnapshot() {
+  return load({ bus, code, token, role: { is: 'moderator', refused: 'mod.badToken' }, apply: applySnapshot });
 }
 
-function remember(value) {
-  try {
-    window.sessionStorage.setItem(tokenKey, value);
-    window.localStorage.setItem(tokenKey, value);
-  } catch {
-    // storage refused: the token lives in memory for this page
-  }
-}
-
-async function loadSnapshot() {
-  try {
-    const snapshot = await api.snapshot(code, token);
-    if (snapshot.role !== 'moderator') {
-      showMessage($('#fatal'), t('mod.badToken'));
-      return;
-    }
-    state.session = snapshot;
-    state.participantCount = snapshot.participantCount;
-    state.questions = new Map(snapshot.questions.map((q) => [q.id, q]));
-    parts.forEach((part) => part.snapshot(snapshot));
-    bus.markSeen(addresses.session(code), snapshot.seq);
-    bus.markSeen(addresses.moderators(code), snapshot.seq);
-    showMessage($('#fatal'), '');
-    $('#console').hidden = false;
-    render();
-  } catch (failure) {
-    showMessage($('#fatal'), failure.status === 404 ? t('attend.unknown') : errorText(failure));
-  }
+function applySnapshot(snapshot) {
+  state.session = snapshot;
+  state.participantCount = snapshot.participantCount;
+  state.questions = new Map(snapshot.questions.map((q) => [q.id, q]));
+  parts.forEach((part) => part.snapshot(snapshot));
+  showMessage($('#fatal'), '');
+  $('#console').hidden = false;
+  render();
 }
 
 function onPublicEvent(event) {
@@ -111,11 +80,7 @@ function onModeratorEvent(event) {
       announce(t('mod.announce.pending'));
     }
   } else if (event.type === 'votes') {
-    for (const [id, votes] of Object.entries(event.votes)) {
-      if (state.questions.has(id)) {
-        state.questions.set(id, { ...state.questions.get(id), votes });
-      }
-    }
+    mergeVotes(event.votes, state.questions);
   } else if (event.type === 'participant') {
     state.participantCount = event.participantCount;
   }
@@ -123,14 +88,9 @@ function onModeratorEvent(event) {
   render();
 }
 
-/** Sends over the socket when it is open, over HTTP otherwise. */
-function send(type, fields, viaHttp) {
-  return bus.command(type, fields, token).catch((failure) => (failure.status === 0 ? viaHttp() : Promise.reject(failure)));
-}
-
 async function moderate(question, change) {
   try {
-    const updated = await send('moderate', { questionId: question.id, ...change },
+    const updated = await sendCommand(bus, COMMAND.moderate, { questionId: question.id, ...change }, token,
       () => api.moderate(code, token, question.id, change));
     state.questions.set(updated.id, { ...state.questions.get(updated.id), ...updated });
     showMessage($('#action-error'), '');
@@ -142,7 +102,7 @@ async function moderate(question, change) {
 
 async function updateSession(change) {
   try {
-    const info = await send('updateSession', change, () => api.updateSession(code, token, change));
+    const info = await sendCommand(bus, COMMAND.updateSession, change, token, () => api.updateSession(code, token, change));
     state.session = { ...state.session, ...info };
     showKeyed($('#settings-message'), 'mod.saved', {}, 'ok');
   } catch (failure) {

@@ -1,21 +1,23 @@
 // Report page: the session's report as JSON rendered with textContent, downloads in four formats,
 // and during review a comment form under each draft key message for participants who joined.
 
-import { api, isWellFormedCode } from './api.js';
-import { initI18n, t, onLanguageChange, currentLanguage, formatDateTime } from './i18n.js';
-import { $, el, showMessage, showKeyed, errorText, store, codeFromUrl } from './ui.js';
+import { api } from './api.js';
+import { bootPage, failureText } from './boot.js';
+import { t, currentLanguage, formatDateTime } from './i18n.js';
+import { participant } from './tokens.js';
+import { $, el, showMessage, showKeyed, errorText } from './ui.js';
 
-const code = codeFromUrl();
-const identity = store.get(`openfloor.participant.${code}`);
+let code;
+let identity = null;
 let report = null;
 
 async function start() {
-  await initI18n();
-  if (!isWellFormedCode(code)) {
-    showMessage($('#fatal'), t('attend.unknown'));
+  const page = await bootPage({ onLanguage: load });
+  if (!page) {
     return;
   }
-  onLanguageChange(load);
+  code = page.code;
+  identity = participant.get(code);
   await load();
 }
 
@@ -25,7 +27,7 @@ async function load() {
     showMessage($('#fatal'), '');
     render();
   } catch (failure) {
-    showMessage($('#fatal'), failure.status === 404 ? t('attend.unknown') : errorText(failure));
+    showMessage($('#fatal'), failureText(failure));
   }
 }
 

@@ -69,8 +69,3 @@ function wordsView(poll, onHideWord) {
   return el('div', { class: 'results' }, cloud,
     el('p', { class: 'hint results-total', text: t('poll.results.voters', { count: poll.total || 0 }) }));
 }
-
-/** Sends over the socket when it is open, over HTTP otherwise (same request id, so never twice). */
-export function sendCommand(bus, type, fields, token, viaHttp) {
-  return bus.command(type, fields, token).catch((failure) => (failure.status === 0 ? viaHttp() : Promise.reject(failure)));
-}

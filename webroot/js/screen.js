@@ -1,44 +1,39 @@
 // Screen page (projector): title, join code, QR and link, and the top questions live by votes.
 
-import { api, isWellFormedCode } from './api.js';
-import { Bus, addresses } from './bus.js';
-import { initI18n, t, onLanguageChange, formatNumber } from './i18n.js';
-import { $, el, showMessage, errorText, bindConnection, authorLine, codeFromUrl } from './ui.js';
+import { api } from './api.js';
+import { bootPage, connectBus, loadSnapshot as load } from './boot.js';
+import { t, formatNumber } from './i18n.js';
+import { addresses } from './protocol.js';
+import { $, el, showMessage, authorLine } from './ui.js';
+import { mergeVotes } from './votes.js';
 import { createScreenFloor } from './screen-floor.js';
 
 const TOP = 8;
-const code = codeFromUrl();
 const state = { session: null, questions: new Map() };
+let code;
 let bus;
 const floor = createScreenFloor();
 
 async function start() {
-  await initI18n();
-  if (!isWellFormedCode(code)) {
-    showMessage($('#fatal'), t('attend.unknown'));
+  const page = await bootPage({ onLanguage: render });
+  if (!page) {
     return;
   }
-  bus = new Bus(code);
-  bindConnection(bus, $('#conn'));
-  bus.addEventListener('resync', loadSnapshot);
-  bus.register(addresses.session(code), null, onEvent);
-  bus.connect();
-  onLanguageChange(render);
+  code = page.code;
+  bus = connectBus(code, [[addresses.session(code), null, onEvent]], loadSnapshot);
   await loadSnapshot();
 }
 
-async function loadSnapshot() {
-  try {
-    const snapshot = await api.snapshot(code);
-    state.session = snapshot;
-    state.questions = new Map(snapshot.questions.map((q) => [q.id, q]));
-    floor.snapshot(snapshot);
-    bus.markSeen(addresses.session(code), snapshot.seq);
-    showMessage($('#fatal'), '');
-    render();
-  } catch (failure) {
-    showMessage($('#fatal'), failure.status === 404 ? t('attend.unknown') : errorText(failure));
-  }
+function loadSnapshot() {
+  return load({ bus, code, apply: applySnapshot });
+}
+
+function applySnapshot(snapshot) {
+  state.session = snapshot;
+  state.questions = new Map(snapshot.questions.map((q) => [q.id, q]));
+  floor.snapshot(snapshot);
+  showMessage($('#fatal'), '');
+  render();
 }
 
 function onEvent(event) {
@@ -47,11 +42,7 @@ function onEvent(event) {
   } else if (event.type === 'question') {
     state.questions.set(event.question.id, event.question);
   } else if (event.type === 'votes') {
-    for (const [id, votes] of Object.entries(event.votes)) {
-      if (state.questions.has(id)) {
-        state.questions.set(id, { ...state.questions.get(id), votes });
-      }
-    }
+    mergeVotes(event.votes, state.questions);
   }
   floor.onEvent(event);
   render();

@@ -213,6 +213,29 @@ class GroupsAndReportBrowserTest {
     assertThat(found).allSatisfy((page, violations) -> assertThat(violations).as(page).isEmpty());
   }
 
+  @Test
+  @DisplayName("a moderator's or facilitator's link signs in once: the token leaves the address bar and a reload keeps them signed in")
+  void tokenLinksSurviveAReload() throws Exception {
+    JsonObject session = await(api.createSession("Reloaded session", "post"));
+    String code = session.getString("code");
+    String moderator = session.getString("moderatorToken");
+    JsonObject group = call(HttpMethod.POST, "/api/sessions/" + code + "/groups", moderator, new JsonObject().put("name", GROUP));
+    ChromeDriver desk = desk();
+    desk.get(url("/moderate.html?code=" + code + "&lang=en#token=" + moderator));
+    ChromeDriver facilitator = facilitatorWindow();
+    facilitator.get(url(group.getJsonObject("links").getString("facilitator")));
+    for (ChromeDriver window : List.of(desk, facilitator)) {
+      waitFor(window, STEP).until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
+      String address = window.getCurrentUrl();
+      assertThat(address).as("the token leaves the address bar").contains("code=" + code).doesNotContain("token");
+      window.navigate().refresh();
+      waitFor(window, STEP).until(ExpectedConditions.visibilityOfElementLocated(By.id("console")));
+      waitFor(window, STEP).until(ExpectedConditions.attributeToBe(By.id("conn"), "data-status", "online"));
+      assertThat(window.getCurrentUrl()).isEqualTo(address);
+      assertThat(window.findElement(By.id("fatal")).getText()).as("still signed in after a reload").isEmpty();
+    }
+  }
+
   /** Two groups with comments (pending, hidden, highlighted), a key message with a review comment, in review. */
   private Reviewed reviewedSession() throws Exception {
     JsonObject session = await(api.createSession("Concluding session", "pre"));

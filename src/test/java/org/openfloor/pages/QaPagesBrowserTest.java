@@ -168,6 +168,8 @@ class QaPagesBrowserTest {
     WebElement input = waitFor(phone, STEP).until(ExpectedConditions.elementToBeClickable(By.id("join-code")));
     input.sendKeys(code.toLowerCase());
     phone.findElement(By.id("join-submit")).click();
+    // The landing page has a #join-form too: wait for the attendee page before looking for its form.
+    waitFor(phone, STEP).until(ExpectedConditions.urlContains("/attend.html?code="));
     waitFor(phone, STEP).until(ExpectedConditions.visibilityOfElementLocated(By.id("join-form")));
     assertThat(phone.getCurrentUrl()).contains("/attend.html?code=" + code);
     screenshot(phone, "attend-join");
