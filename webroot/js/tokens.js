@@ -39,7 +39,7 @@ function parse(raw) {
   }
 }
 
-/** Storage that never throws (private browsing, full quota): what it refuses lives in memory for this page. */
+/** Storage that never throws (private browsing, full quota): what it refuses is kept only by the page that took it. */
 function read(key) {
   try {
     return window.localStorage.getItem(key);

@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.openfloor.live.Addresses;
-import org.openfloor.live.CommandCodec;
+import org.openfloor.live.wire.Addresses;
+import org.openfloor.live.wire.CommandCodec;
 
 /** The pages' protocol module (webroot/js/protocol.js), read as text, against the server's own lists. */
 @DisplayName("The client protocol module")
