@@ -72,8 +72,9 @@ class RedisOutageTest {
       writer.start();
       waitUntil(() -> submissions.acked.size() >= ACKED_BEFORE_KILL);
 
-      long killedAt = System.nanoTime();
       redis.kill();
+      // From here Redis is dead (kill waits for the process): an append sent before may still have been acked.
+      long killedAt = System.nanoTime();
       waitUntil(() -> submissions.unavailableMillis.size() >= REFUSED_WHILE_DOWN);
       HttpResponse<Buffer> healthWhileDown = await(a.api().call(HttpMethod.GET, "/health", null, null));
       JsonObject bridgeWhileDown = await(socket.command(new JsonObject().put("type", "ask").put("session", code)
