@@ -80,6 +80,8 @@ class MultiNodeTest {
     for (Node node : nodes) {
       BridgeClient client = await(node.connect());
       client.register(Addresses.publicOf(code), null);
+      // Answered only once the register is decided (the server pauses the socket until then).
+      await(client.command(new JsonObject().put("type", "sync").put("session", code), null));
       clients.add(client);
     }
     waitUntil(() -> nodes.stream().allMatch(n -> loaded(n, code)));

@@ -3,6 +3,7 @@ package org.openfloor.testing;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -65,13 +66,19 @@ public final class BridgeClient {
     if (origin != null) {
       options.addHeader("Origin", origin);
     }
-    return client.connect(options).compose(ws -> {
-      BridgeClient bridge = new BridgeClient(client, ws);
-      long timer = vertx.setTimer(OPEN_PATIENCE_MS, t -> bridge.failPending(
-          new IllegalStateException("no SockJS open frame within " + OPEN_PATIENCE_MS + " ms")));
-      return bridge.opened.future().onComplete(done -> vertx.cancelTimer(timer)).map(bridge)
-          .onFailure(e -> bridge.close());
-    }, e -> client.close().transform(closed -> Future.failedFuture(e)));
+    // The handlers are set before the handshake: SockJS's open frame may come in the same read as the 101.
+    ClientWebSocket ws = client.webSocket();
+    BridgeClient bridge = new BridgeClient(client, ws);
+    long timer = vertx.setTimer(OPEN_PATIENCE_MS, t -> bridge.failPending(
+        new IllegalStateException("no SockJS open frame within " + OPEN_PATIENCE_MS + " ms")));
+    return ws.connect(options)
+        .compose(connected -> bridge.opened.future(), e -> {
+          bridge.failPending(e);
+          return Future.failedFuture(e);
+        })
+        .onComplete(done -> vertx.cancelTimer(timer))
+        .map(bridge)
+        .onFailure(e -> client.close());
   }
 
   private void onSockJsFrame(String text) {

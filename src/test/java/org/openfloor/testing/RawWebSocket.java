@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -63,10 +64,12 @@ public final class RawWebSocket {
 
   private static Future<RawWebSocket> connect(Vertx vertx, int port, String uri) {
     WebSocketClient client = vertx.createWebSocketClient();
-    return client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri)
-        .setTimeout(30_000)).compose(ws -> Future.succeededFuture(new RawWebSocket(client, ws)),
-        e -> client.close()
-        .transform(closed -> Future.failedFuture(e)));
+    // The handlers are set before the handshake, so nothing the server sends at once is missed.
+    ClientWebSocket ws = client.webSocket();
+    RawWebSocket raw = new RawWebSocket(client, ws);
+    return ws.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI(uri).setTimeout(30_000))
+        .map(raw)
+        .onFailure(e -> client.close());
   }
 
   private void onText(String text) {
