@@ -33,7 +33,8 @@ final class AudienceProcesses implements Attendees {
       int share = attendees / processes + (i < attendees % processes ? 1 : 0);
       List<String> command = new ArrayList<>(List.of(BenchServer.javaBin()));
       command.addAll(jvmOptions);
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"), AudienceProcess.class.getName(),
+      command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+          AudienceProcess.class.getName(),
           wire.name(), ports.stream().map(String::valueOf).collect(Collectors.joining(",")), code,
           String.join(",", questionIds), String.valueOf(share), String.valueOf(start), String.valueOf(threads),
           sentFile.toString(), String.valueOf(perQuestion), transport));

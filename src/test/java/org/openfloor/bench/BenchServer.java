@@ -44,7 +44,8 @@ final class BenchServer {
                                Map<String, String> environment, Path logDir) throws IOException {
     List<String> command = new ArrayList<>(List.of(javaBin()));
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.openfloor.app.Main"));
+    command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        "org.openfloor.app.Main"));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(Map.of("OPENFLOOR_HTTP_PORT", String.valueOf(port), "OPENFLOOR_HTTP_HOST",
         "127.0.0.1", "OPENFLOOR_DATA_DIR", dataDir.toString(), "OPENFLOOR_COALESCE_MILLIS",
@@ -61,7 +62,8 @@ final class BenchServer {
       throws IOException {
     List<String> command = new ArrayList<>(List.of(javaBin()));
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), BareServer.class.getName(),
+    command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+        BareServer.class.getName(),
         String.valueOf(port), String.valueOf(windowMillis), transport));
     return start("bare", new ProcessBuilder(command), port, true, logDir, "/");
   }

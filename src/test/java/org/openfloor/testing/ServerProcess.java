@@ -26,7 +26,9 @@ public final class ServerProcess {
   public static ServerProcess start(Path dataDir, Path logFile, Map<String, String> environment) throws IOException {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+    // Like the jar's manifest: Netty's epoll and SQLite load native code, allowed without a warning.
+    ProcessBuilder builder = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+        System.getProperty("java.class.path"),
         "org.openfloor.app.Main"));
     builder.environment().putAll(Map.of("OPENFLOOR_HTTP_PORT", String.valueOf(port),
         "OPENFLOOR_HTTP_HOST", "127.0.0.1", "OPENFLOOR_DATA_DIR", dataDir.toString()));
