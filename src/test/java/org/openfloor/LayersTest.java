@@ -4,8 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -13,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.openfloor.edge.CommandGateway;
 import org.openfloor.edge.Throttle;
 import org.openfloor.live.SessionHub;
+import org.openfloor.testing.MainClasses;
 
 /**
  * Every layer points down: {@code app} wires; {@code http} and {@code bridge} are transports; {@code edge} is
@@ -26,8 +25,7 @@ class LayersTest {
 
   @BeforeAll
   static void importMainClasses() {
-    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("org.openfloor");
+    classes = MainClasses.imported();
   }
 
   @Test
