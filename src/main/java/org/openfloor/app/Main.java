@@ -38,7 +38,10 @@ public final class Main {
     }
   }
 
-  /** {@code --help} and {@code --version} are answered here; anything else is refused. */
+  /**
+   * {@code --help} and {@code --version} are answered here, on standard output (the program's answer, which a
+   * user may pipe, not a log line); anything else is refused.
+   */
   private static boolean answeredArguments(String[] args, Map<String, String> env) {
     if (args.length == 0) {
       return false;

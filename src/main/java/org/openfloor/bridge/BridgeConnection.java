@@ -162,15 +162,14 @@ final class BridgeConnection {
       replyFailure(reply, Errors.BAD_INPUT, "the body must be an object with type and session");
       return;
     }
-    // The message was parsed for this send only: its body becomes the command's fields as it is.
-    JsonObject fields = command;
-    fields.remove("type");
-    fields.remove("session");
+    // The message was parsed for this send only: its body, less type and session, is the command's fields.
+    command.remove("type");
+    command.remove("session");
     if (!socketBucket.tryTake(System.nanoTime())) {
       answer(reply, Throttle.tooMany());
       return;
     }
-    door.submit(new Inbound(code, type, fields, authorization(message), socket.remoteHost()))
+    door.submit(new Inbound(code, type, command, authorization(message), socket.remoteHost()))
         .onComplete(ar -> {
           if (ar.succeeded()) {
             answer(reply, ar.result());

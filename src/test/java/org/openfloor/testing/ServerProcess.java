@@ -27,9 +27,8 @@ public final class ServerProcess {
     int port = freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // Like the jar's manifest: Netty's epoll and SQLite load native code, allowed without a warning.
-    ProcessBuilder builder = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-        System.getProperty("java.class.path"),
-        "org.openfloor.app.Main"));
+    ProcessBuilder builder = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED",
+        "-cp", System.getProperty("java.class.path"), "org.openfloor.app.Main"));
     builder.environment().putAll(Map.of("OPENFLOOR_HTTP_PORT", String.valueOf(port),
         "OPENFLOOR_HTTP_HOST", "127.0.0.1", "OPENFLOOR_DATA_DIR", dataDir.toString()));
     builder.environment().putAll(environment);
